@@ -1,4 +1,5 @@
 // Bundles every entry point with esbuild; `tsc --noEmit` does the type checking.
+import { readFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -17,7 +18,11 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+const pkg = JSON.parse(await readFile(new URL('./package.json', import.meta.url), 'utf8'));
+common.define = { SERVER_VERSION: JSON.stringify(pkg.version) };
+
 const entries = [
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' },
 ];

@@ -1,3 +1,6 @@
+import { createSearcher, type Searcher } from './fuzzySearch';
+import { findIndexProblems } from './indexProblems';
+import { createTermMatcher, nameKey, type MatchableName, type TermMatcher } from './termMatcher';
 import type { GlossaryEntry, GlossaryProblem, ParsedGlossary, SearchResult, TermOccurrence } from './types';
 
 /**
@@ -23,4 +26,60 @@ export interface GlossaryIndexOptions {
   readonly version?: number;
 }
 
-export declare function createGlossaryIndex(glossaries: readonly ParsedGlossary[], options?: GlossaryIndexOptions): GlossaryIndex;
+/** Builds an index over glossaries given in priority order (the workspace's before the shipped one). */
+export function createGlossaryIndex(glossaries: readonly ParsedGlossary[], options: GlossaryIndexOptions = {}): GlossaryIndex {
+  const entries = glossaries.flatMap((glossary) => glossary.entries);
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const byName = indexNames(entries);
+
+  // The matcher and the searcher cost more than the name table; build each on first use.
+  let matcher: TermMatcher | undefined;
+  let searcher: Searcher | undefined;
+  let problems: GlossaryProblem[] | undefined;
+
+  return Object.freeze({
+    version: options.version ?? 0,
+    entries,
+    get problems() {
+      problems ??= [...glossaries.flatMap((glossary) => glossary.problems), ...findIndexProblems(entries, byName)];
+      return problems;
+    },
+    getEntry: (id: string) => byId.get(id),
+    lookup: (name: string) => byName.get(nameKey(name)) ?? [],
+    scan(text: string) {
+      matcher ??= createTermMatcher(matchableNames(entries));
+      return matcher.scan(text);
+    },
+    search(query: string, limit?: number) {
+      searcher ??= createSearcher(entries);
+      return searcher.search(query, limit);
+    },
+  });
+}
+
+/** Every name (term and aliases) of every entry, keyed like the matcher keys them. */
+function indexNames(entries: readonly GlossaryEntry[]): Map<string, GlossaryEntry[]> {
+  const byName = new Map<string, GlossaryEntry[]>();
+  for (const entry of entries) {
+    for (const name of namesOf(entry)) {
+      const key = nameKey(name);
+      if (!key) continue;
+      const list = byName.get(key);
+      if (!list) byName.set(key, [entry]);
+      else if (!list.includes(entry)) list.push(entry);
+    }
+  }
+  return byName;
+}
+
+export function namesOf(entry: GlossaryEntry): string[] {
+  return [entry.term, ...entry.aliases];
+}
+
+function* matchableNames(entries: readonly GlossaryEntry[]): Iterable<MatchableName> {
+  for (const entry of entries) {
+    for (const name of namesOf(entry)) {
+      yield { name, term: entry.term, entryIds: [entry.id], caseMode: entry.caseMode };
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { createGlossaryIndex, type GlossaryIndex } from './glossaryIndex';
+import { parseGlossary } from './parseGlossary';
+import { findMojibake } from './mojibake';
+import type { GlossaryProblem, ParsedGlossary } from './types';
+
+/**
+ * The glossary files currently known, each parsed once per content. Changing one file re-parses
+ * only that file; the index is rebuilt lazily, once per version.
+ */
+export interface GlossarySet {
+  /** Sets a file's text; returns false (and keeps the version) when the text did not change. */
+  update(uri: string, text: string, options?: { priority?: number }): boolean;
+  /** Forgets a file; returns false when it was not known. */
+  remove(uri: string): boolean;
+  has(uri: string): boolean;
+  uris(): string[];
+  parsed(uri: string): ParsedGlossary | undefined;
+  /** The text a file was last parsed from. */
+  text(uri: string): string | undefined;
+  readonly version: number;
+  /** The index for the current version. */
+  index(): GlossaryIndex;
+}
+
+interface FileState {
+  readonly text: string;
+  readonly parsed: ParsedGlossary;
+  /** Lower comes first in the index: workspace glossaries before the shipped one. */
+  readonly priority: number;
+  readonly order: number;
+}
+
+export function createGlossarySet(): GlossarySet {
+  const files = new Map<string, FileState>();
+  let version = 0;
+  let order = 0;
+  let built: GlossaryIndex | undefined;
+
+  return {
+    update(uri, text, options = {}) {
+      const previous = files.get(uri);
+      const priority = options.priority ?? previous?.priority ?? 0;
+      if (previous && previous.text === text && previous.priority === priority) return false;
+      files.set(uri, { text, parsed: readGlossary(uri, text), priority, order: previous?.order ?? order++ });
+      version++;
+      return true;
+    },
+    remove(uri) {
+      if (!files.delete(uri)) return false;
+      version++;
+      return true;
+    },
+    has: (uri) => files.has(uri),
+    uris: () => [...files.keys()],
+    parsed: (uri) => files.get(uri)?.parsed,
+    text: (uri) => files.get(uri)?.text,
+    get version() {
+      return version;
+    },
+    index() {
+      if (built?.version !== version) {
+        const ordered = [...files.values()].sort((a, b) => a.priority - b.priority || a.order - b.order);
+        built = createGlossaryIndex(ordered.map((file) => file.parsed), { version });
+      }
+      return built;
+    },
+  };
+}
+
+/** Parses a file and adds the problems that concern its text as a whole. */
+function readGlossary(uri: string, text: string): ParsedGlossary {
+  const parsed = parseGlossary(uri, text);
+  const mojibake = findMojibake(text, 3);
+  if (mojibake.length < 3) return parsed;
+  const problem: GlossaryProblem = {
+    code: 'mojibake',
+    severity: 'warning',
+    uri,
+    span: mojibake[0]!,
+    message: 'This file looks like UTF-8 text that was decoded as Mac Roman and saved again ("‚Äî" instead of "—"). Re-save it as UTF-8 from the original, or repair it.',
+  };
+  return { ...parsed, problems: [...parsed.problems, problem] };
+}

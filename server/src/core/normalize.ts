@@ -1,0 +1,113 @@
+/**
+ * Name normalization: how a glossary name (a term or an alias) becomes a lookup key, and the
+ * facts about its shape that decide how it may match text.
+ */
+import { GAP_BREAK, GAP_SOFT, HAS_LOWER, HAS_UPPER, DIGITS_ONLY, isWordCharAt, lowerCode, tokenize } from './identifiers';
+import { ORDINARY_WORDS } from './ordinaryWords';
+import type { CaseMode } from './types';
+
+/**
+ * How a name must be found in text. Ordinary names match however their subwords are joined;
+ * literal names match only as written: numeric (digits and punctuation: `0.0.0.0`), path (a
+ * lower-case dotted code path: `sys.stdin`) or symbolic (symbols or unusual separators: `C++`,
+ * `.NET`, `std::vector`).
+ */
+export type LiteralKind = typeof NOT_LITERAL | typeof NUMERIC | typeof PATH | typeof SYMBOLIC;
+export const NOT_LITERAL = 0;
+export const NUMERIC = 1;
+export const PATH = 2;
+export const SYMBOLIC = 3;
+
+/** Everything the matcher needs to know about one name. */
+export interface NameShape {
+  /** The lookup key: the lower-cased concatenation of the name's subwords. */
+  readonly key: string;
+  /** The concatenation of the name's subwords as written (compared when case-sensitive). */
+  readonly exact: string;
+  /** The name without surrounding whitespace. */
+  readonly trimmed: string;
+  /** Offset of the first subword in `trimmed` (characters a literal has before its key). */
+  readonly lead: number;
+  readonly literal: LiteralKind;
+  /** Written in capitals only (`JWT`, `HTTP/2`): its plural needs care (`JWKS` is not JWK). */
+  readonly capitals: boolean;
+  /** Has a comma between subwords (`Keep It Simple, Stupid`). */
+  readonly soft: boolean;
+  /** The case mode decided automatically (see {@link defaultCaseMode}). */
+  readonly caseMode: CaseMode;
+}
+
+const NUMERIC_LITERAL = /^[\p{N}\p{P}\p{S}]*\p{N}[\p{N}\p{P}\p{S}]*$/u;
+const PATH_LITERAL = /^[a-z_$][a-z0-9_$]*(?:\.[a-z_$][a-z0-9_$]*)+$/;
+
+/**
+ * The normalized lookup key of a name: its subwords, lower-cased and concatenated, so that
+ * `cherry_pick`, `cherryPick` and `Cherry Pick` share the key `cherrypick`.
+ */
+export function nameKey(name: string): string {
+  const subwords = tokenize(name);
+  let key = '';
+  for (let k = 0; k < subwords.count; k++) {
+    for (let i = subwords.starts[k]!; i < subwords.ends[k]!; i++) key += String.fromCharCode(lowerCode(name.charCodeAt(i)));
+  }
+  return key;
+}
+
+/**
+ * Acronyms whose lower-case form is an everyday word (REST, DRY, KISS, SUS) match only in
+ * capitals; every other name matches regardless of case.
+ */
+export function defaultCaseMode(name: string): CaseMode {
+  const trimmed = name.trim();
+  const subwords = tokenize(trimmed);
+  const acronym =
+    subwords.count === 1 &&
+    subwords.starts[0] === 0 &&
+    subwords.ends[0] === trimmed.length &&
+    (subwords.flags[0]! & (HAS_LOWER | DIGITS_ONLY)) === 0 &&
+    trimmed.length >= 2;
+  return acronym && ORDINARY_WORDS.has(trimmed.toLowerCase()) ? 'sensitive' : 'insensitive';
+}
+
+/**
+ * Analyses a name, or returns undefined when it cannot be matched (blank, a single character,
+ * or no letters and digits at all).
+ */
+export function describeName(name: string): NameShape | undefined {
+  const trimmed = name.trim();
+  if (trimmed.length < 2) return undefined;
+  const subwords = tokenize(trimmed);
+  if (subwords.count === 0) return undefined;
+
+  let exact = '';
+  let flags = 0;
+  let soft = false;
+  let broken = false;
+  for (let k = 0; k < subwords.count; k++) {
+    exact += trimmed.slice(subwords.starts[k], subwords.ends[k]);
+    flags |= subwords.flags[k]!;
+    if (k < subwords.count - 1) {
+      soft ||= subwords.gaps[k] === GAP_SOFT;
+      broken ||= subwords.gaps[k] === GAP_BREAK;
+    }
+  }
+  const lead = subwords.starts[0]!;
+  const edged = !isWordCharAt(trimmed, 0) || !isWordCharAt(trimmed, trimmed.length - 1);
+  let literal: LiteralKind = NOT_LITERAL;
+  if (NUMERIC_LITERAL.test(trimmed) && subwords.count > 1) literal = NUMERIC;
+  else if (PATH_LITERAL.test(trimmed)) literal = PATH;
+  else if (broken || edged) literal = SYMBOLIC;
+
+  const key = nameKey(trimmed);
+  if (key.length < 2 && literal === NOT_LITERAL) return undefined;
+  return {
+    key,
+    exact,
+    trimmed,
+    lead,
+    literal,
+    capitals: (flags & HAS_UPPER) !== 0 && (flags & HAS_LOWER) === 0,
+    soft: soft && literal === NOT_LITERAL,
+    caseMode: defaultCaseMode(trimmed),
+  };
+}

@@ -1,0 +1,576 @@
+/**
+ * Term recognition: finds every occurrence of every glossary name in any text.
+ *
+ * The text is tokenized once into subwords (see `identifiers.ts`). From every subword, a window
+ * grows one subword at a time while the subwords are joined only by joiners; its hash (a
+ * polynomial hash over lower-cased code units, combined per subword, so no substring is built) is
+ * looked up in a small table of keys, and a bit set of key prefixes tells when to stop growing.
+ * Cost grows with the text, not with the glossary.
+ */
+import {
+  DIGITS_ONLY,
+  GAP_BREAK,
+  GAP_SOFT,
+  HASH_BASE,
+  HAS_LOWER,
+  isLowerCase,
+  isWordCharAt,
+  lowerCode,
+  nextBreak,
+  tokenize,
+  type Subwords,
+} from './identifiers';
+import { describeName, NOT_LITERAL, NUMERIC, PATH, type LiteralKind } from './normalize';
+import type { CaseMode, TermOccurrence } from './types';
+
+export { nameKey } from './normalize';
+
+/** One name (a term or an alias) to recognise. */
+export interface MatchableName {
+  readonly name: string;
+  /** The canonical term reported for occurrences of this name. */
+  readonly term: string;
+  readonly entryIds: readonly string[];
+  /** Overrides the automatic decision (acronyms that are everyday words match only in capitals). */
+  readonly caseMode?: CaseMode;
+}
+
+/** Finds glossary names in text. */
+export interface TermMatcher {
+  /** Every occurrence, sorted by start, not overlapping (the longest match wins). */
+  scan(text: string): TermOccurrence[];
+}
+
+/** One way a key may match: names with the same key and the same matching rules, merged. */
+interface Variant {
+  readonly term: string;
+  readonly entryIds: string[];
+  readonly sensitive: boolean;
+  /** The key as written, compared when case-sensitive. */
+  readonly exact: string;
+  readonly literal: LiteralKind;
+  /** The whole name, lower-cased unless case-sensitive, compared for literals. */
+  readonly literalText: string;
+  readonly lead: number;
+  readonly capitals: boolean;
+  readonly soft: boolean;
+}
+
+/** Every variant of one key: its own names first, then singulars derived from plural names. */
+interface KeyGroup {
+  readonly key: string;
+  readonly variants: Variant[];
+  readonly derived: Variant[];
+  /** One case-insensitive ordinary variant: an exact window matches without further checks. */
+  simple: boolean;
+}
+
+/** Everything a scan reads, built once per matcher. Hot data lives in typed arrays. */
+interface Lexicon {
+  readonly groups: readonly KeyGroup[];
+  /** Open addressing, interleaved: `[hash, group index + 1]` per slot (0 marks an empty slot). */
+  readonly keys: Int32Array;
+  readonly keyShift: number;
+  /** Every key's code units, back to back; group `g`'s key is `[keyStarts[g], keyStarts[g + 1])`. */
+  readonly keyChars: Uint16Array;
+  readonly keyStarts: Int32Array;
+  /** For simple groups (see {@link KeyGroup.simple}) the term and ids to report, else undefined. */
+  readonly simpleTerms: readonly (string | undefined)[];
+  readonly simpleIds: readonly (readonly string[] | undefined)[];
+  /** One bit per bucket of key-prefix hashes: clear means no key starts with the window. */
+  readonly prefixes: Int32Array;
+  readonly prefixShift: number;
+  /** The same for whole keys: a small filter in front of `keys`. */
+  readonly keyBits: Int32Array;
+  readonly keyBitShift: number;
+  /** `HASH_BASE ** n`, to append a subword of length n to a window's hash. */
+  readonly powers: Int32Array;
+  /** The longest window worth growing, in code units. */
+  readonly limit: number;
+  readonly hasSoft: boolean;
+}
+
+/** The window being looked at, shared by the acceptance rules (one object per scan). */
+interface Window {
+  readonly text: string;
+  readonly subwords: Subwords;
+  first: number;
+  last: number;
+  /** Every subword is a number. */
+  digits: boolean;
+  /** Some subwords are joined by a comma. */
+  soft: boolean;
+  /** Some subword has a lower-case letter. */
+  lower: boolean;
+}
+
+interface Found {
+  readonly start: number;
+  readonly end: number;
+  readonly term: string;
+  readonly entryIds: readonly string[];
+}
+
+const S = 115;
+const UPPER_S = 83;
+const GOLDEN = 0x9e3779b1;
+/** Text is tokenized in chunks of at least this many code units, cut where no window can cross. */
+const CHUNK = 1 << 14;
+/** Buffers for more matches than this are not kept between scans. */
+const MAX_KEPT = 1 << 18;
+
+/**
+ * Builds a matcher for `names`. Names with the same key (see `nameKey`) merge: their entry ids
+ * are concatenated in order without duplicates and the first name's term is reported.
+ */
+export function createTermMatcher(names: Iterable<MatchableName>): TermMatcher {
+  const lexicon = buildLexicon(names);
+  // Scans are synchronous, so one set of buffers serves them all; huge ones are not kept.
+  let buffers: Buffers | undefined;
+  return Object.freeze({
+    scan(text: string) {
+      const reused = buffers ?? { subwords: undefined, candidates: undefined };
+      buffers = undefined;
+      const occurrences = scan(text, lexicon, reused);
+      if (reused.subwords!.count <= MAX_KEPT && reused.candidates!.count <= MAX_KEPT) buffers = reused;
+      return occurrences;
+    },
+  });
+}
+
+function buildLexicon(names: Iterable<MatchableName>): Lexicon {
+  const byKey = new Map<string, KeyGroup>();
+  const groupFor = (key: string): KeyGroup => {
+    let group = byKey.get(key);
+    if (!group) byKey.set(key, (group = { key, variants: [], derived: [], simple: false }));
+    return group;
+  };
+  for (const { name, term, entryIds, caseMode } of names) {
+    const shape = describeName(name);
+    if (!shape) continue;
+    const sensitive = (caseMode ?? shape.caseMode) === 'sensitive';
+    const variant: Variant = {
+      term,
+      entryIds: [...new Set(entryIds)],
+      sensitive,
+      exact: shape.exact,
+      literal: shape.literal,
+      literalText: sensitive ? shape.trimmed : lowerString(shape.trimmed),
+      lead: shape.lead,
+      capitals: shape.capitals,
+      soft: shape.soft,
+    };
+    addVariant(groupFor(shape.key).variants, variant);
+    if (shape.literal === NOT_LITERAL && !shape.capitals) {
+      for (const singular of singularsOf(shape.exact)) {
+        addVariant(groupFor(lowerString(singular)).derived, { ...variant, exact: singular, entryIds: [...variant.entryIds] });
+      }
+    }
+  }
+
+  const groups = [...byKey.values()];
+  const keyStarts = new Int32Array(groups.length + 1);
+  let maxKeyLength = 0;
+  groups.forEach((group, index) => {
+    const only = group.variants[0];
+    group.simple = group.variants.length === 1 && !only!.sensitive && only!.literal === NOT_LITERAL && !only!.soft;
+    maxKeyLength = Math.max(maxKeyLength, group.key.length);
+    keyStarts[index + 1] = keyStarts[index]! + group.key.length;
+  });
+  const keyChars = new Uint16Array(keyStarts[groups.length]!);
+  const prefixCount = keyChars.length;
+
+  const keyBits = Math.max(4, Math.ceil(Math.log2(groups.length * 2 + 1)));
+  const keys = new Int32Array(2 << keyBits);
+  const keyShift = 32 - keyBits;
+  // About four bits per prefix: a quarter of the bits set, so a window rarely grows needlessly.
+  const prefixBits = Math.min(24, Math.max(10, Math.ceil(Math.log2(prefixCount * 4 + 1))));
+  const prefixes = new Int32Array(1 << (prefixBits - 5));
+  const prefixShift = 32 - prefixBits;
+  const keyFilterBits = Math.min(24, Math.max(10, Math.ceil(Math.log2(groups.length * 8 + 1))));
+  const keyFilter = new Int32Array(1 << (keyFilterBits - 5));
+  const keyBitShift = 32 - keyFilterBits;
+  groups.forEach((group, index) => {
+    let hash = 0;
+    for (let i = 0; i < group.key.length; i++) {
+      const c = group.key.charCodeAt(i);
+      keyChars[keyStarts[index]! + i] = c;
+      hash = (Math.imul(hash, HASH_BASE) + c) | 0;
+      const bit = Math.imul(hash, GOLDEN) >>> prefixShift;
+      prefixes[bit >>> 5]! |= 1 << (bit & 31);
+    }
+    const bit = Math.imul(hash, GOLDEN) >>> keyBitShift;
+    keyFilter[bit >>> 5]! |= 1 << (bit & 31);
+    let slot = (Math.imul(hash, GOLDEN) >>> keyShift) << 1;
+    while (keys[slot + 1] !== 0) slot = (slot + 2) & (keys.length - 1);
+    keys[slot] = hash;
+    keys[slot + 1] = index + 1;
+  });
+  const simpleTerms = groups.map((group) => (group.simple ? group.variants[0]!.term : undefined));
+  const simpleIds = groups.map((group) => (group.simple ? group.variants[0]!.entryIds : undefined));
+
+  const limit = maxKeyLength + 2; // A plural window is at most two units longer than its key (-ies → -y).
+  const powers = new Int32Array(limit + 1);
+  powers[0] = 1;
+  for (let i = 1; i <= limit; i++) powers[i] = Math.imul(powers[i - 1]!, HASH_BASE);
+  const hasSoft = groups.some((group) => group.variants.some((variant) => variant.soft));
+  return { groups, keys, keyShift, keyChars, keyStarts, simpleTerms, simpleIds, prefixes, prefixShift, keyBits: keyFilter, keyBitShift, powers, limit, hasSoft };
+}
+
+/** Adds a variant, merging it into an existing one with the same matching rules. */
+function addVariant(list: Variant[], variant: Variant): void {
+  const same = list.find(
+    (other) =>
+      other.sensitive === variant.sensitive &&
+      other.literal === variant.literal &&
+      other.capitals === variant.capitals &&
+      other.soft === variant.soft &&
+      (!variant.sensitive || other.exact === variant.exact) &&
+      (variant.literal === NOT_LITERAL || (other.literalText === variant.literalText && other.lead === variant.lead)),
+  );
+  if (!same) list.push(variant);
+  else for (const id of variant.entryIds) if (!same.entryIds.includes(id)) same.entryIds.push(id);
+}
+
+/**
+ * Matches found during a scan, one per start at most, as parallel arrays. `refs[k] >= 0` is a
+ * simple group's index; a negative ref `-1 - j` points at `complex[j]`.
+ */
+interface Candidates {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  refs: Int32Array;
+  readonly complex: Found[];
+}
+
+// The best match of the window currently growing; module variables keep the hot loop allocation-free.
+let bestStart = 0;
+let bestEnd = -1;
+let bestRef = 0;
+
+/** Arrays recycled from one scan to the next. */
+interface Buffers {
+  subwords: Subwords | undefined;
+  candidates: Candidates | undefined;
+}
+
+function scan(text: string, lexicon: Lexicon, buffers: Buffers): TermOccurrence[] {
+  let found = buffers.candidates;
+  if (found) {
+    found.count = 0;
+    found.complex.length = 0;
+  } else {
+    const capacity = 1024;
+    found = buffers.candidates = { count: 0, starts: new Int32Array(capacity), ends: new Int32Array(capacity), refs: new Int32Array(capacity), complex: [] };
+  }
+  // Tokenize and match a chunk at a time, so the subwords and their text stay in the CPU cache.
+  for (let from = 0; from < text.length; ) {
+    const to = nextBreak(text, from, CHUNK);
+    const subwords = (buffers.subwords = tokenize(text, buffers.subwords, from, to));
+    const window: Window = { text, subwords, first: 0, last: 0, digits: false, soft: false, lower: false };
+    const { hashes, ends } = subwords;
+    const { prefixes, prefixShift } = lexicon;
+    for (let first = 0; first < subwords.count; first++) {
+      // Most subwords start no key and are no plural: skip them without setting up a window.
+      const bit = Math.imul(hashes[first]!, GOLDEN) >>> prefixShift;
+      if ((prefixes[bit >>> 5]! & (1 << (bit & 31))) === 0 && (text.charCodeAt(ends[first]! - 1) | 0x20) !== S) continue;
+      bestEnd = -1;
+      longestAt(window, lexicon, first, found.complex);
+      if (bestEnd >= 0) addCandidate(found, bestStart, bestEnd, bestRef);
+    }
+    from = to;
+  }
+  return resolveOverlaps(found, lexicon);
+}
+
+function addCandidate(found: Candidates, start: number, end: number, ref: number): void {
+  if (found.count === found.starts.length) {
+    const grow = (old: Int32Array): Int32Array => {
+      const next = new Int32Array(old.length * 2);
+      next.set(old);
+      return next;
+    };
+    found.starts = grow(found.starts);
+    found.ends = grow(found.ends);
+    found.refs = grow(found.refs);
+  }
+  found.starts[found.count] = start;
+  found.ends[found.count] = end;
+  found.refs[found.count++] = ref;
+}
+
+/**
+ * Finds the longest match that starts at subword `first` (into `bestStart`, `bestEnd`,
+ * `bestRef`): grows the window one subword at a time while the joined text may still be the
+ * start of some key.
+ */
+function longestAt(window: Window, lexicon: Lexicon, first: number, complex: Found[]): void {
+  const { text, subwords } = window;
+  const { count, starts, ends, hashes, flags, gaps } = subwords;
+  const { powers, limit, prefixes, prefixShift } = lexicon;
+  let hash = 0;
+  let length = 0;
+  let digits = true;
+  let soft = false;
+  let lower = false;
+  for (let last = first; last < count; last++) {
+    if (last > first) {
+      const gap = gaps[last - 1];
+      if (gap === GAP_BREAK || (gap === GAP_SOFT && !lexicon.hasSoft)) break;
+      if (gap === GAP_SOFT) soft = true;
+    }
+    const size = ends[last]! - starts[last]!;
+    length += size;
+    if (length > limit) break;
+    const previousHash = hash;
+    hash = (Math.imul(hash, powers[size]!) + hashes[last]!) | 0;
+    const flag = flags[last]!;
+    digits &&= (flag & DIGITS_ONLY) !== 0;
+    lower ||= (flag & HAS_LOWER) !== 0;
+    window.first = first;
+    window.last = last;
+    window.digits = digits;
+    window.soft = soft;
+    window.lower = lower;
+
+    // A key is its own prefix: when the prefix bit is clear only a plural can still match here.
+    const bit = Math.imul(hash, GOLDEN) >>> prefixShift;
+    const prefix = (prefixes[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+    const index = prefix ? findGroup(window, lexicon, hash, length, length) : -1;
+    if (index >= 0 && lexicon.simpleTerms[index] !== undefined && !digits && !soft) {
+      bestStart = starts[first]!;
+      bestEnd = ends[last]!;
+      bestRef = index;
+    } else {
+      let match = index >= 0 ? matchComplex(window, lexicon.groups[index]!) : undefined;
+      const lastChar = text.charCodeAt(ends[last]! - 1);
+      if (match === undefined && (lastChar === S || lastChar === UPPER_S)) match = matchPlural(window, lexicon, previousHash, length);
+      if (match !== undefined && match.end > bestEnd) {
+        bestStart = match.start;
+        bestEnd = match.end;
+        bestRef = -1 - complex.length;
+        complex.push(match);
+      }
+    }
+    if (!prefix) break;
+  }
+}
+
+/** The first group whose key has `hash` and equals the window's first `length` units, or -1. */
+function findGroup(window: Window, lexicon: Lexicon, hash: number, length: number, keyLength: number): number {
+  const bit = Math.imul(hash, GOLDEN) >>> lexicon.keyBitShift;
+  if ((lexicon.keyBits[bit >>> 5]! & (1 << (bit & 31))) === 0) return -1;
+  const { keys, keyStarts, keyChars } = lexicon;
+  const mask = keys.length - 1;
+  for (let slot = (Math.imul(hash, GOLDEN) >>> lexicon.keyShift) << 1; ; slot = (slot + 2) & mask) {
+    const index = keys[slot + 1]! - 1;
+    if (index < 0) return -1;
+    if (keys[slot] !== hash) continue;
+    const from = keyStarts[index]!;
+    if (keyStarts[index + 1]! - from === keyLength && windowEqualsKey(window, keyChars, from, length)) return index;
+  }
+}
+
+/** Compares the first `length` units of the window, lower-cased, with `keyChars` from `from`. */
+function windowEqualsKey(window: Window, keyChars: Uint16Array, from: number, length: number): boolean {
+  const { text, subwords, first, last } = window;
+  let t = 0;
+  for (let k = first; k <= last && t < length; k++) {
+    const end = subwords.ends[k]!;
+    for (let i = subwords.starts[k]!; i < end && t < length; i++, t++) {
+      const c = text.charCodeAt(i);
+      if (lowerCode(c) !== keyChars[from + t]) return false;
+    }
+  }
+  return t === length;
+}
+
+/** The match of the window as it is by a group that needs more checks than the key. */
+function matchComplex(window: Window, group: KeyGroup): Found | undefined {
+  return accept(window, group.variants, 0) ?? accept(window, group.derived, 0);
+}
+
+/**
+ * A plural window: a lower-case `-s`, `-es` or `-ies` (→ `-y`) on the last subword, or an
+ * upper-case one when the whole window is in capitals (`ACCESS_TOKENS`). `previousHash` is the
+ * hash of the window without its last subword.
+ */
+function matchPlural(window: Window, lexicon: Lexicon, previousHash: number, length: number): Found | undefined {
+  const { text, subwords, last } = window;
+  const start = subwords.starts[last]!;
+  const end = subwords.ends[last]!;
+  const upper = text.charCodeAt(end - 1) === UPPER_S;
+  if (upper && window.lower) return undefined;
+  for (let strip = 1; strip <= 3; strip++) {
+    const kept = end - start - strip;
+    const baseLength = length - strip;
+    if (kept < 0 || baseLength < 2) break;
+    const y = strip === 3;
+    if (strip === 1) {
+      // Never strip the second `s` of `-ss` (`class`, `access`).
+      if ((text.charCodeAt(end - 2) | 0x20) === S) continue;
+    } else if (text.charCodeAt(end - 2) !== (upper ? 69 : 101)) break; // -es
+    else if (y && text.charCodeAt(end - 3) !== (upper ? 73 : 105)) break; // -ies
+    let own = 0;
+    for (let k = start; k < start + kept; k++) own = (Math.imul(own, HASH_BASE) + lowerCode(text.charCodeAt(k))) | 0;
+    let hash = (Math.imul(previousHash, lexicon.powers[kept]!) + own) | 0;
+    if (y) hash = (Math.imul(hash, HASH_BASE) + 121) | 0;
+    const index = findGroup(window, lexicon, hash, baseLength, y ? baseLength + 1 : baseLength);
+    if (index < 0) continue;
+    const group = lexicon.groups[index]!;
+    if (y && group.key.charCodeAt(baseLength) !== 121) continue;
+    const found = accept(window, group.variants, strip, upper);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Merges the variants that accept the window (`strip` > 0 for a plural window) into one match:
+ * the first accepted variant's term and every accepted variant's entry ids.
+ */
+function accept(window: Window, variants: readonly Variant[], strip: number, upperPlural = false): Found | undefined {
+  const { subwords, first, last } = window;
+  let start = subwords.starts[first]!;
+  let end = subwords.ends[last]!;
+  let chosen: Variant | undefined;
+  let merged: string[] | undefined;
+  for (const variant of variants) {
+    let variantEnd = end;
+    let variantStart = start;
+    if (variant.literal !== NOT_LITERAL) {
+      if (strip > 0) continue;
+      variantStart = start - variant.lead;
+      variantEnd = literalEnd(window.text, variantStart, variant);
+      if (variantEnd < 0) continue;
+    } else {
+      if (window.digits || (window.soft && !variant.soft)) continue;
+      if (variant.sensitive && !windowEquals(window, variant.exact, variant.exact.length, true)) continue;
+      if (strip > 0 && variant.capitals) {
+        // `JWKS` and `HTTPS` are other acronyms; a lower-case short plural (`gas`, `ids`) is a word.
+        if (upperPlural || (variant.exact.length < 3 && hasLowerBefore(window, strip))) continue;
+      }
+    }
+    if (!chosen) {
+      chosen = variant;
+      start = variantStart;
+      end = variantEnd;
+    } else {
+      merged ??= [...chosen.entryIds];
+      for (const id of variant.entryIds) if (!merged.includes(id)) merged.push(id);
+    }
+  }
+  if (!chosen) return undefined;
+  return { start, end, term: chosen.term, entryIds: merged ?? chosen.entryIds };
+}
+
+/** Whether the window has a lower-case letter outside its last `strip` units (the plural suffix). */
+function hasLowerBefore(window: Window, strip: number): boolean {
+  const { text, subwords, first, last } = window;
+  const stop = subwords.ends[last]! - strip;
+  for (let k = first; k <= last; k++) {
+    for (let i = subwords.starts[k]!; i < subwords.ends[k]! && i < stop; i++) if (isLowerCase(text.charCodeAt(i))) return true;
+  }
+  return false;
+}
+
+/** Compares the first `length` units of the window (skipping what lies between subwords) with `target`. */
+function windowEquals(window: Window, target: string, length: number, exactCase: boolean): boolean {
+  const { text, subwords, first, last } = window;
+  let t = 0;
+  for (let k = first; k <= last && t < length; k++) {
+    const end = subwords.ends[k]!;
+    for (let i = subwords.starts[k]!; i < end && t < length; i++, t++) {
+      const c = text.charCodeAt(i);
+      if ((exactCase ? c : lowerCode(c)) !== target.charCodeAt(t)) return false;
+    }
+  }
+  return t === length;
+}
+
+/**
+ * Where a literal name that starts at `start` ends in the text, or -1 when the text there is not
+ * the name as written or the name is only part of a longer literal (`10.0.0.0.1`, `mysys.stdin`).
+ */
+function literalEnd(text: string, start: number, variant: Variant): number {
+  const literal = variant.literalText;
+  const end = start + literal.length;
+  if (start < 0 || end > text.length) return -1;
+  for (let i = 0; i < literal.length; i++) {
+    const c = text.charCodeAt(start + i);
+    if ((variant.sensitive ? c : lowerCode(c)) !== literal.charCodeAt(i)) return -1;
+  }
+  if (isWordCharAt(text, start - 1) && isWordCharAt(text, start)) return -1;
+  if (isWordCharAt(text, end) && isWordCharAt(text, end - 1)) return -1;
+  if (variant.literal === NUMERIC || variant.literal === PATH) {
+    // A dotted chain continues to the left (`os.sys.stdin`, `10.0.0.0.0`).
+    if (isChainJoiner(text.charCodeAt(start - 1)) && isWordCharAt(text, start - 2)) return -1;
+    const after = text.charCodeAt(end);
+    // Numbers continue to the right too (`0.0.0.0/0`); code paths may be followed by members.
+    const continues = variant.literal === NUMERIC ? isChainJoiner(after) : after === 95;
+    if (continues && isWordCharAt(text, end + 1)) return -1;
+  }
+  return end;
+}
+
+function isChainJoiner(c: number): boolean {
+  return c === 46 || c === 47 || c === 95 || c === 45;
+}
+
+function lowerString(value: string): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) out += String.fromCharCode(lowerCode(value.charCodeAt(i)));
+  return out;
+}
+
+/**
+ * The singulars a plural name should also match (`Fixtures` → `Fixture`), as written. Only for
+ * names ending in a lower-case `s` that is not `-ss`, `-us` or `-is` (`Class`, `Status`, `Redis`).
+ */
+function singularsOf(exact: string): string[] {
+  const n = exact.length;
+  if (n < 4 || exact.charCodeAt(n - 1) !== S) return [];
+  const before = exact.charAt(n - 2);
+  if (before === 's' || before === 'u' || before === 'i') return [];
+  const singulars = [exact.slice(0, -1)];
+  if (exact.endsWith('ies') && n >= 5) singulars.push(`${exact.slice(0, -3)}y`);
+  else if (/(?:[sxz]|ch|sh)es$/.test(exact)) singulars.push(exact.slice(0, -2));
+  return singulars;
+}
+
+/**
+ * Keeps the longest of overlapping matches (the earlier one on a tie) and returns them in text
+ * order. Candidates come in start order, at most one per start.
+ */
+function resolveOverlaps(found: Candidates, lexicon: Lexicon): TermOccurrence[] {
+  const { starts, ends, refs, complex } = found;
+  const occurrence = (k: number): TermOccurrence => {
+    const ref = refs[k]!;
+    if (ref < 0) return complex[-1 - ref]!;
+    return { start: starts[k]!, end: ends[k]!, term: lexicon.simpleTerms[ref]!, entryIds: lexicon.simpleIds[ref]! };
+  };
+  const result: TermOccurrence[] = [];
+  let k = 0;
+  while (k < found.count) {
+    // A cluster: candidates that overlap each other, directly or through a chain.
+    let clusterEnd = ends[k]!;
+    let next = k + 1;
+    while (next < found.count && starts[next]! < clusterEnd) clusterEnd = Math.max(clusterEnd, ends[next++]!);
+    let nested = true; // The common cluster: `access token` with `token` inside it.
+    for (let m = k + 1; m < next && nested; m++) nested = ends[m]! <= ends[k]!;
+    if (nested) result.push(occurrence(k));
+    else {
+      const members: number[] = [];
+      for (let m = k; m < next; m++) members.push(m);
+      members.sort((a, b) => ends[b]! - starts[b]! - (ends[a]! - starts[a]!) || starts[a]! - starts[b]!);
+      const kept: number[] = [];
+      for (const m of members) {
+        if (kept.every((o) => ends[m]! <= starts[o]! || starts[m]! >= ends[o]!)) kept.push(m);
+      }
+      for (const m of kept.sort((a, b) => starts[a]! - starts[b]!)) result.push(occurrence(m));
+    }
+    k = next;
+  }
+  return result;
+}

@@ -1,0 +1,43 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { ServerContext } from '../context';
+import { glossaryDocument } from '../convert';
+import type { GlossaryProblem } from '../core';
+
+const SEVERITY: Record<GlossaryProblem['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+};
+
+/**
+ * Publishes the problems of the user's glossary files (the shipped glossary is ours to keep
+ * clean). Returns a function to call after every index change; it clears files that went away.
+ */
+export function createDiagnosticsPublisher(context: ServerContext): () => void {
+  let published = new Set<string>();
+  return () => {
+    try {
+      const { store, connection } = context;
+      const userFiles = new Set(store.userGlossaries());
+      const byUri = new Map<string, Diagnostic[]>([...userFiles].map((uri) => [uri, []]));
+      for (const problem of store.index().problems) {
+        const diagnostics = byUri.get(problem.uri);
+        const text = store.text(problem.uri);
+        if (!diagnostics || text === undefined) continue;
+        const document = glossaryDocument(problem.uri, text);
+        diagnostics.push({
+          range: { start: document.positionAt(problem.span.start), end: document.positionAt(problem.span.end) },
+          severity: SEVERITY[problem.severity],
+          code: problem.code,
+          source: 'Glossary Lens',
+          message: problem.message,
+        });
+      }
+      for (const uri of published) if (!byUri.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      for (const [uri, diagnostics] of byUri) void connection.sendDiagnostics({ uri, diagnostics });
+      published = new Set(byUri.keys());
+    } catch (error) {
+      context.logger.error(`Could not publish glossary diagnostics: ${String(error)}`);
+    }
+  };
+}

@@ -1,0 +1,59 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+
+export interface FindFilesOptions {
+  /** Globs relative to the root, e.g. `**\/GLOSSARY.md`. */
+  readonly include: readonly string[];
+  /** Globs relative to the root; a matching folder is not entered at all. */
+  readonly exclude: readonly string[];
+  /** Stop after this many matches. */
+  readonly limit?: number;
+  /** Checked between folders; return true to stop early. */
+  readonly isCancelled?: () => boolean;
+}
+
+export type PathMatcher = (relativePath: string) => boolean;
+
+/** A matcher for posix-style relative paths; dot files match too, since `.github/GLOSSARY.md` is fair. */
+export function globMatcher(globs: readonly string[]): PathMatcher {
+  if (!globs.length) return () => false;
+  return picomatch([...globs], { dot: true, nocase: process.platform === 'win32' });
+}
+
+/**
+ * Walks `root` and returns the absolute paths of files matching `include` and not `exclude`,
+ * sorted. Unreadable folders and symbolic-link loops are skipped rather than reported.
+ */
+export async function findFiles(root: string, options: FindFilesOptions): Promise<string[]> {
+  const include = globMatcher(options.include);
+  const exclude = globMatcher(options.exclude);
+  const limit = options.limit ?? 10_000;
+  const found: string[] = [];
+  const seen = new Set<string>();
+  const pending = [root];
+
+  while (pending.length && found.length < limit && !options.isCancelled?.()) {
+    const folder = pending.pop()!;
+    const real = await fs.realpath(folder).catch(() => undefined);
+    if (!real || seen.has(real)) continue;
+    seen.add(real);
+    const children = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const child of children) {
+      const absolute = path.join(folder, child.name);
+      const relative = path.relative(root, absolute).split(path.sep).join('/');
+      if (exclude(relative) || exclude(`${relative}/`)) continue;
+      if (child.isDirectory() || (child.isSymbolicLink() && (await isDirectory(absolute)))) {
+        pending.push(absolute);
+      } else if (include(relative)) {
+        found.push(absolute);
+        if (found.length >= limit) break;
+      }
+    }
+  }
+  return found.sort();
+}
+
+async function isDirectory(file: string): Promise<boolean> {
+  return (await fs.stat(file).catch(() => undefined))?.isDirectory() ?? false;
+}

@@ -1,0 +1,155 @@
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { occurrenceHelpers, type ServerContext } from './context';
+import { registerAddToGlossary } from './features/addToGlossary';
+import { registerCompletion } from './features/completion';
+import { registerCustomRequests } from './features/customRequests';
+import { registerDefinition } from './features/definition';
+import { createDiagnosticsPublisher } from './features/diagnostics';
+import { registerHover } from './features/hover';
+import { registerReferences } from './features/references';
+import { registerWorkspaceSymbols } from './features/workspaceSymbols';
+import { GlossaryStore } from './glossaryStore';
+import { createLogger } from './logger';
+import { IndexChangedNotification, type InitializationOptions } from './protocol';
+import { defaultSettings } from './settings';
+import { SettingsCache } from './settingsCache';
+
+export interface ServerOptions {
+  /** The shipped glossary folder when the client does not say where it is. */
+  readonly defaultBuiltinGlossaryPath?: string;
+}
+
+/** Glossary edits typed in quick succession are parsed once they pause this long. */
+const EDIT_DEBOUNCE_MS = 40;
+
+/** Wires the language server: capabilities, documents, glossary store and one file per feature. */
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const logger = createLogger(connection);
+  const documents = new TextDocuments(TextDocument);
+  let capabilities: InitializeParams['capabilities'] = {};
+  let builtinPath = options.defaultBuiltinGlossaryPath;
+  let workspaceFolders: { uri: string }[] = [];
+
+  const settings = new SettingsCache(connection, logger, () => Boolean(capabilities.workspace?.configuration));
+  let publishDiagnostics = () => {};
+  const store = new GlossaryStore(logger, () => scheduleIndexChanged());
+  const helpers = occurrenceHelpers(store, logger);
+  const context: ServerContext = { connection, documents, store, settings, logger, ...helpers };
+
+  let indexChangedTimer: NodeJS.Timeout | undefined;
+  function scheduleIndexChanged() {
+    clearTimeout(indexChangedTimer);
+    indexChangedTimer = setTimeout(() => {
+      const index = store.index();
+      void connection.sendNotification(IndexChangedNotification, {
+        version: index.version,
+        termCount: index.entries.length,
+        glossaryCount: new Set(index.entries.map((entry) => entry.source.uri)).size,
+        problemCount: index.problems.filter((problem) => store.origin(problem.uri) !== 'builtin').length,
+      });
+      publishDiagnostics();
+    }, 0);
+  }
+
+  async function reload() {
+    try {
+      const folders = await Promise.all(workspaceFolders.map(async (folder) => ({ uri: folder.uri, settings: await settings.get(folder.uri) })));
+      const global = await settings.get(undefined);
+      logger.setLevel(global.logLevel);
+      await store.reload(folders, builtinPath, global.builtinGlossary);
+      for (const document of documents.all()) store.documentChanged(document.uri, document.getText());
+    } catch (error) {
+      logger.error(`Could not load the glossaries: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities;
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    if (typeof init.builtinGlossaryPath === 'string') builtinPath = init.builtinGlossaryPath;
+    workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [] },
+        definitionProvider: true,
+        referencesProvider: { workDoneProgress: true },
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: ['refactor.rewrite'] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'Glossary Lens', version: typeof SERVER_VERSION === 'string' ? SERVER_VERSION : 'dev' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }] });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        workspaceFolders = [...workspaceFolders.filter((folder) => !removed.has(folder.uri)), ...event.added];
+        void reload();
+      });
+    }
+    void reload();
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(change.settings);
+    void reload();
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    for (const change of changes) {
+      try {
+        await store.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+      } catch (error) {
+        logger.warn(`Could not re-read ${change.uri}: ${String(error)}`);
+      }
+    }
+  });
+
+  const pendingEdits = new Map<string, NodeJS.Timeout>();
+  documents.onDidChangeContent(({ document }) => {
+    if (!store.isGlossaryUri(document.uri)) return;
+    // Parse an edited glossary once typing pauses; a newer edit cancels the pending parse.
+    clearTimeout(pendingEdits.get(document.uri));
+    pendingEdits.set(document.uri, setTimeout(() => {
+      pendingEdits.delete(document.uri);
+      const current = documents.get(document.uri);
+      if (current) store.documentChanged(current.uri, current.getText());
+    }, EDIT_DEBOUNCE_MS));
+  });
+  documents.onDidClose(({ document }) => {
+    helpers.forget(document.uri);
+    clearTimeout(pendingEdits.get(document.uri));
+    pendingEdits.delete(document.uri);
+    void store.documentClosed(document.uri);
+  });
+
+  registerHover(context);
+  registerCompletion(context);
+  registerDefinition(context);
+  registerReferences(context);
+  registerWorkspaceSymbols(context);
+  registerAddToGlossary(context, () => Boolean(capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create')));
+  registerCustomRequests(context);
+  publishDiagnostics = createDiagnosticsPublisher(context);
+
+  documents.listen(connection);
+  logger.debug(`Settings defaults: ${JSON.stringify(defaultSettings)}`);
+}
+
+declare const SERVER_VERSION: string;

@@ -19,8 +19,10 @@ export interface CommandContext {
   readonly output: Output;
 }
 
-/** Files larger than this are not scanned: they are generated, minified or data. */
-export const MAX_SCAN_BYTES = 1024 * 1024;
+/** Files found in folders larger than this are not scanned: they are generated, minified or data. */
+export const MAX_SCAN_BYTES = 2 * 1024 * 1024;
+/** A file named on the command line is scanned up to this size: the user asked for it. */
+export const MAX_NAMED_SCAN_BYTES = 64 * 1024 * 1024;
 const SUGGESTIONS = 5;
 
 /** Prints every entry with the name `term`, or suggests close names. */
@@ -67,7 +69,7 @@ export async function scan({ index, json: asJson, output }: CommandContext, path
     const files = await listFiles(root);
     const named = files.length === 1 && files[0] === root;
     for (const file of files) {
-      const read = await readTextFile(file, MAX_SCAN_BYTES);
+      const read = await readTextFile(file, named ? MAX_NAMED_SCAN_BYTES : MAX_SCAN_BYTES);
       if ('error' in read) {
         if (named || read.error !== 'binary file') output.err(`skipped ${file}: ${read.error}`);
         continue;

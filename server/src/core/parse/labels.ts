@@ -58,8 +58,9 @@ export function classifyLabel(label: CleanLabel): LabelKind {
   const first = words[0];
   if (!isAcronym(first)) {
     const firstKey = first.toLowerCase().replace(/[.,:;!]+$/, '');
-    // A claim needs a predicate ("Faster connection setup"); a single word such as "More" is a name.
-    if (NARRATIVE_FIRST_WORDS.has(firstKey) || (words.length > 1 && CLAIM_FIRST_WORDS.has(firstKey))) return 'narrative';
+    // A claim needs a predicate ("Faster connection setup") or a place in a numbered list of reasons
+    // ("5. Future-Proofing"); a single word such as "More" on its own is a name.
+    if (NARRATIVE_FIRST_WORDS.has(firstKey) || ((words.length > 1 || label.numbered) && CLAIM_FIRST_WORDS.has(firstKey))) return 'narrative';
   }
   // Numbered titles usually enumerate steps, reasons or use cases; a numbered title is a term
   // only when it names one explicitly: a single word, or a name with its expansion.

@@ -1,15 +1,20 @@
 import type { Nodes, Root, RootContent, Yaml } from 'mdast';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor as UnifiedProcessor } from 'unified';
 import { skimNarrative } from './skim';
 
 /**
  * remark's cost grows faster than the text (it is spent per block, and more so in long
  * documents), so texts are parsed in pieces of about this size, cut before heading lines.
+ * Small pieces also make re-parsing an edited file cheap: unchanged pieces come from the cache.
  */
-const CHUNK_TARGET = 16_000;
+const CHUNK_TARGET = 4_000;
+
+/** Parsed pieces are kept by their text, up to about this many characters in all. */
+const CACHE_CHARACTERS = 16 * 1024 * 1024;
 
 /** The top-level blocks of a markdown text, positions in offsets of the whole text. */
 export interface MarkdownBlocks {
@@ -19,27 +24,68 @@ export interface MarkdownBlocks {
   readonly narrativeHeadings: ReadonlySet<number>;
 }
 
-type Processor = ReturnType<typeof createProcessor>;
-let processor: Processor | undefined;
+/**
+ * GFM tables are the only GitHub extension the reader needs, and the full remark-gfm (autolink
+ * literals above all) doubles remark's cost; so pieces with a table get just the table syntax
+ * (the extension remark-gfm itself uses), and pieces without one get plain CommonMark.
+ */
+function gfmTables(this: UnifiedProcessor) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
 
-function createProcessor() {
-  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+const processors = {
+  plain: unified().use(remarkParse).freeze(),
+  tables: unified().use(remarkParse).use(gfmTables).freeze(),
+  frontMatter: unified().use(remarkParse).use(gfmTables).use(remarkFrontmatter, ['yaml']).freeze(),
+};
+
+/** A GFM table's delimiter row, such as `| --- | :---: |` or `---|---`. */
+const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*\|[ \t]*(?::?-+:?[ \t]*\|?[ \t]*)*$/m;
+
+const cache = new Map<string, readonly RootContent[]>();
+let cachedCharacters = 0;
+
+/** Forgets every cached piece, so that benchmarks measure parsing rather than the cache. */
+export function clearParseCache(): void {
+  cache.clear();
+  cachedCharacters = 0;
 }
 
 /** Parses `text` into top-level mdast blocks; a YAML front matter block is returned apart. */
 export function parseBlocks(original: string): MarkdownBlocks {
-  processor ??= createProcessor();
   const { text, narrativeHeadings, headingStarts } = skimNarrative(original);
   const blocks: RootContent[] = [];
   for (const chunk of chunksOf(text, headingStarts)) {
-    const whole = chunk.start === 0 && chunk.end === text.length;
-    const root: Root = processor.parse(whole ? text : text.slice(chunk.start, chunk.end));
-    if (chunk.start > 0) shiftPositions(root, chunk.start, chunk.line);
-    for (const block of root.children) blocks.push(block);
+    const piece = chunk.start === 0 && chunk.end === text.length ? text : text.slice(chunk.start, chunk.end);
+    for (const block of parsePiece(piece, chunk.start === 0)) blocks.push(shifted(block, chunk.start, chunk.line));
   }
   const first = blocks[0];
   if (first?.type === 'yaml') return { frontMatter: first, blocks: blocks.slice(1), narrativeHeadings };
   return { blocks, narrativeHeadings };
+}
+
+/** The blocks of one piece, positions relative to it; cached by the piece's text. */
+function parsePiece(piece: string, first: boolean): readonly RootContent[] {
+  const key = first ? `F${piece}` : `-${piece}`;
+  const cached = cache.get(key);
+  if (cached) {
+    // Refresh its place in the eviction order.
+    cache.delete(key);
+    cache.set(key, cached);
+    return cached;
+  }
+  const processor = first && piece.startsWith('---') ? processors.frontMatter : TABLE_DELIMITER.test(piece) ? processors.tables : processors.plain;
+  const root: Root = processor.parse(piece);
+  cache.set(key, root.children);
+  cachedCharacters += piece.length;
+  for (const [oldKey] of cache) {
+    if (cachedCharacters <= CACHE_CHARACTERS) break;
+    cache.delete(oldKey);
+    cachedCharacters -= oldKey.length - 1;
+  }
+  return root.children;
 }
 
 interface Chunk {
@@ -73,11 +119,16 @@ function countLines(text: string, from: number, to: number): number {
   return count;
 }
 
-function shiftPositions(node: Nodes, offset: number, line: number): void {
+/** A copy of a cached node with positions moved to where its piece starts; the cache stays intact. */
+function shifted<T extends Nodes>(node: T, offset: number, line: number): T {
+  const copy = { ...node };
   const position = node.position;
   if (position) {
-    position.start = { ...position.start, offset: (position.start.offset ?? 0) + offset, line: position.start.line + line };
-    position.end = { ...position.end, offset: (position.end.offset ?? 0) + offset, line: position.end.line + line };
+    copy.position = {
+      start: { ...position.start, offset: (position.start.offset ?? 0) + offset, line: position.start.line + line },
+      end: { ...position.end, offset: (position.end.offset ?? 0) + offset, line: position.end.line + line },
+    };
   }
-  if ('children' in node) for (const child of node.children) shiftPositions(child, offset, line);
+  if ('children' in node) (copy as { children: Nodes[] }).children = node.children.map((child) => shifted(child, offset, line));
+  return copy;
 }

@@ -169,7 +169,7 @@ describe('scan', () => {
     await fs.writeFile(path.join(project, 'node_modules', 'dep', 'index.js'), 'flux capacitor\n');
     await fs.writeFile(path.join(project, '.git', 'notes'), 'flux capacitor\n');
     await fs.writeFile(path.join(project, 'image.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]), Buffer.from('flux capacitor')]));
-    await fs.writeFile(path.join(project, 'big.log'), `flux capacitor\n${'x'.repeat(1024 * 1024)}`);
+    await fs.writeFile(path.join(project, 'big.log'), `flux capacitor\n${'x'.repeat(2 * 1024 * 1024)}`);
     const { code, stdout, stderr } = await run(['scan', project, '--json', '--no-builtin', '-g', teamGlossary]);
     expect(code).toBe(0);
     const files = (JSON.parse(stdout) as { file: string }[]).map((occurrence) => path.relative(project, occurrence.file));

@@ -2,7 +2,7 @@
  * Name normalization: how a glossary name (a term or an alias) becomes a lookup key, and the
  * facts about its shape that decide how it may match text.
  */
-import { GAP_BREAK, GAP_SOFT, HAS_LOWER, HAS_UPPER, DIGITS_ONLY, isWordCharAt, lowerCode, tokenize } from './identifiers';
+import { GAP_BREAK, GAP_SOFT, HAS_LOWER, HAS_UPPER, DIGITS_ONLY, isWordCharAt, lowerCode, tokenize, type Subwords } from './identifiers';
 import { ORDINARY_WORDS } from './ordinaryWords';
 import type { CaseMode } from './types';
 
@@ -45,12 +45,29 @@ const PATH_LITERAL = /^[a-z_$][a-z0-9_$]*(?:\.[a-z_$][a-z0-9_$]*)+$/;
  * `cherry_pick`, `cherryPick` and `Cherry Pick` share the key `cherrypick`.
  */
 export function nameKey(name: string): string {
-  const subwords = tokenize(name);
+  return keyOf(name, (scratch = tokenize(name, scratch)));
+}
+
+// Names are short and analysed synchronously, so one buffer serves every call (no typed arrays per name).
+let scratch: Subwords | undefined;
+
+/** The key of `name` from its subwords. */
+function keyOf(name: string, subwords: Subwords): string {
+  if (subwords.count === 1) return lowerRange(name, subwords.starts[0]!, subwords.ends[0]!);
   let key = '';
-  for (let k = 0; k < subwords.count; k++) {
-    for (let i = subwords.starts[k]!; i < subwords.ends[k]!; i++) key += String.fromCharCode(lowerCode(name.charCodeAt(i)));
-  }
+  for (let k = 0; k < subwords.count; k++) key += lowerRange(name, subwords.starts[k]!, subwords.ends[k]!);
   return key;
+}
+
+/** `text.slice(from, to)` lower-cased unit by unit, as `lowerCode` does. */
+function lowerRange(text: string, from: number, to: number): string {
+  let ascii = true;
+  for (let i = from; i < to && ascii; i++) ascii = text.charCodeAt(i) < 128;
+  // For ASCII the built-in agrees with `lowerCode`; elsewhere it may change lengths or look at context (final sigma).
+  if (ascii) return text.slice(from, to).toLowerCase();
+  let out = '';
+  for (let i = from; i < to; i++) out += String.fromCharCode(lowerCode(text.charCodeAt(i)));
+  return out;
 }
 
 /**
@@ -59,7 +76,11 @@ export function nameKey(name: string): string {
  */
 export function defaultCaseMode(name: string): CaseMode {
   const trimmed = name.trim();
-  const subwords = tokenize(trimmed);
+  return caseModeOf(trimmed, (scratch = tokenize(trimmed, scratch)));
+}
+
+/** {@link defaultCaseMode} of a trimmed name from its subwords. */
+function caseModeOf(trimmed: string, subwords: Subwords): CaseMode {
   const acronym =
     subwords.count === 1 &&
     subwords.starts[0] === 0 &&
@@ -76,15 +97,15 @@ export function defaultCaseMode(name: string): CaseMode {
 export function describeName(name: string): NameShape | undefined {
   const trimmed = name.trim();
   if (trimmed.length < 2) return undefined;
-  const subwords = tokenize(trimmed);
+  const subwords = (scratch = tokenize(trimmed, scratch));
   if (subwords.count === 0) return undefined;
 
-  let exact = '';
+  let exact = subwords.count === 1 ? trimmed.slice(subwords.starts[0], subwords.ends[0]) : '';
   let flags = 0;
   let soft = false;
   let broken = false;
   for (let k = 0; k < subwords.count; k++) {
-    exact += trimmed.slice(subwords.starts[k], subwords.ends[k]);
+    if (subwords.count > 1) exact += trimmed.slice(subwords.starts[k], subwords.ends[k]);
     flags |= subwords.flags[k]!;
     if (k < subwords.count - 1) {
       soft ||= subwords.gaps[k] === GAP_SOFT;
@@ -98,8 +119,9 @@ export function describeName(name: string): NameShape | undefined {
   else if (PATH_LITERAL.test(trimmed)) literal = PATH;
   else if (broken || edged) literal = SYMBOLIC;
 
-  const key = nameKey(trimmed);
+  const key = keyOf(trimmed, subwords);
   if (key.length < 2 && literal === NOT_LITERAL) return undefined;
+  const caseMode = caseModeOf(trimmed, subwords);
   return {
     key,
     exact,
@@ -108,6 +130,6 @@ export function describeName(name: string): NameShape | undefined {
     literal,
     capitals: (flags & HAS_UPPER) !== 0 && (flags & HAS_LOWER) === 0,
     soft: soft && literal === NOT_LITERAL,
-    caseMode: defaultCaseMode(trimmed),
+    caseMode,
   };
 }

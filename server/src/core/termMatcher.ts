@@ -138,6 +138,35 @@ export function createTermMatcher(names: Iterable<MatchableName>): TermMatcher {
   });
 }
 
+/** What a matcher needs from one name, whatever its term, ids and case mode. */
+interface PreparedName {
+  readonly shape: NonNullable<ReturnType<typeof describeName>>;
+  /** `shape.trimmed` lower-cased, compared for case-insensitive literals. */
+  readonly lowerTrimmed: string;
+  /** Singulars of a plural name as written (see {@link singularsOf}) and their keys. */
+  readonly singulars: readonly string[];
+  readonly singularKeys: readonly string[];
+}
+
+// Matchers are rebuilt after every glossary edit from mostly the same names; analysing a name
+// costs more than the rest of the build, so analyses are kept, up to a bound.
+const prepared = new Map<string, PreparedName | null>();
+const MAX_PREPARED = 1 << 17;
+
+function prepare(name: string): PreparedName | null {
+  let entry = prepared.get(name);
+  if (entry !== undefined) return entry;
+  const shape = describeName(name);
+  entry = null;
+  if (shape) {
+    const singulars = shape.literal === NOT_LITERAL && !shape.capitals ? singularsOf(shape.exact) : [];
+    entry = { shape, lowerTrimmed: lowerString(shape.trimmed), singulars, singularKeys: singulars.map(lowerString) };
+  }
+  if (prepared.size >= MAX_PREPARED) prepared.clear();
+  prepared.set(name, entry);
+  return entry;
+}
+
 function buildLexicon(names: Iterable<MatchableName>): Lexicon {
   const byKey = new Map<string, KeyGroup>();
   const groupFor = (key: string): KeyGroup => {
@@ -146,25 +175,24 @@ function buildLexicon(names: Iterable<MatchableName>): Lexicon {
     return group;
   };
   for (const { name, term, entryIds, caseMode } of names) {
-    const shape = describeName(name);
-    if (!shape) continue;
+    const ready = prepare(name);
+    if (!ready) continue;
+    const { shape } = ready;
     const sensitive = (caseMode ?? shape.caseMode) === 'sensitive';
     const variant: Variant = {
       term,
-      entryIds: [...new Set(entryIds)],
+      entryIds: entryIds.length < 2 ? entryIds.slice() : [...new Set(entryIds)],
       sensitive,
       exact: shape.exact,
       literal: shape.literal,
-      literalText: sensitive ? shape.trimmed : lowerString(shape.trimmed),
+      literalText: sensitive ? shape.trimmed : ready.lowerTrimmed,
       lead: shape.lead,
       capitals: shape.capitals,
       soft: shape.soft,
     };
     addVariant(groupFor(shape.key).variants, variant);
-    if (shape.literal === NOT_LITERAL && !shape.capitals) {
-      for (const singular of singularsOf(shape.exact)) {
-        addVariant(groupFor(lowerString(singular)).derived, { ...variant, exact: singular, entryIds: [...variant.entryIds] });
-      }
+    for (let i = 0; i < ready.singulars.length; i++) {
+      addVariant(groupFor(ready.singularKeys[i]!).derived, { ...variant, exact: ready.singulars[i]!, entryIds: variant.entryIds.slice() });
     }
   }
 

@@ -19,7 +19,8 @@ const common = {
 };
 
 const pkg = JSON.parse(await readFile(new URL('./package.json', import.meta.url), 'utf8'));
-common.define = { SERVER_VERSION: JSON.stringify(pkg.version) };
+// BUILD_ID keys the command line's parse cache: a new build never reuses an older build's parses.
+common.define = { SERVER_VERSION: JSON.stringify(pkg.version), BUILD_ID: JSON.stringify(`${pkg.version}-${Date.now().toString(36)}`) };
 
 const entries = [
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },

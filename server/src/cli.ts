@@ -7,6 +7,7 @@ import { version } from '../../package.json';
 import { define, list, scan, search, type CommandContext, type ExitCode, type Output } from './cli/commands';
 import { createGlossaryIndex } from './core/glossaryIndex';
 import { loadGlossaries } from './node/glossaryFiles';
+import { createParseCache, defaultCacheDir } from './node/parseCache';
 
 const USAGE = `Usage: glossary-lens <command> [options]
 
@@ -15,12 +16,14 @@ Commands:
   search QUERY         Fuzzy search over terms, aliases and definitions
   list                 List every entry
   scan PATH...         Find glossary terms in files or folders (skips node_modules, .git,
-                       binary files and files over 1 MB)
+                       binary files, and files over 2 MB inside folders)
 
 Options:
   -g, --glossary PATH  A glossary file, or a folder of .md files (repeatable; these come
                        before the shipped glossary)
       --no-builtin     Leave the shipped glossary out
+      --no-cache       Parse every glossary now instead of reusing parses kept in
+                       $GLOSSARY_LENS_CACHE or ~/.cache/glossary-lens
   -n, --limit N        At most N search results (default 20)
       --json           Print JSON (the shapes are documented in docs/cli.md)
   -h, --help           Show this help
@@ -32,6 +35,7 @@ Exit codes: 0 found, 1 nothing found, 2 bad usage or unreadable input.
 const OPTIONS = {
   glossary: { type: 'string', short: 'g', multiple: true },
   'no-builtin': { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
   limit: { type: 'string', short: 'n' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -58,7 +62,8 @@ async function main(args: string[]): Promise<ExitCode> {
   if (command !== 'list' && !rest.length) throw new UsageError(`${command} needs ${command === 'scan' ? 'a PATH' : command === 'define' ? 'a TERM' : 'a QUERY'}`);
   const limit = parseLimit(values.limit);
 
-  const loaded = await loadGlossaries(values.glossary ?? [], { builtin: !values['no-builtin'] });
+  const cache = values['no-cache'] ? undefined : createParseCache(defaultCacheDir());
+  const loaded = await loadGlossaries(values.glossary ?? [], { builtin: !values['no-builtin'], cache });
   if (loaded.errors.length) {
     for (const error of loaded.errors) output.err(`cannot read glossary ${error}`);
     return 2;

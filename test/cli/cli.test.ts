@@ -16,7 +16,9 @@ interface Run {
 /** Runs the built CLI; resolves with its exit code and output whatever the code is. */
 function run(args: string[], cwd = root): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    // Parses are cached per test run, never in the user's home.
+    const env = { ...process.env, GLOSSARY_LENS_CACHE: path.join(tmp, 'cache') };
+    execFile(process.execPath, [cli, ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -212,5 +214,25 @@ describe('usage', () => {
     const version = await run(['--version']);
     const pkg = JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
     expect(version.stdout).toBe(`${pkg.version}\n`);
+  });
+});
+
+describe('parse cache', () => {
+  it('keeps parsed glossaries between runs and reads the edited file again after an edit', async () => {
+    const glossary = path.join(tmp, 'cached.md');
+    await fs.writeFile(glossary, '# Cached\n\n## Warp Drive\n\nFaster than light.\n');
+    const first = await run(['define', 'warp drive', '--glossary', glossary, '--no-builtin']);
+    expect(first.stdout).toContain('Faster than light.');
+    const cached = await fs.readdir(path.join(tmp, 'cache'));
+    expect(cached.some((name) => name.endsWith('.json'))).toBe(true);
+
+    const second = await run(['define', 'warp drive', '--glossary', glossary, '--no-builtin']);
+    expect(second.stdout).toBe(first.stdout);
+
+    await fs.writeFile(glossary, '# Cached\n\n## Warp Drive\n\nSlower than light after all.\n');
+    const edited = await run(['define', 'warp drive', '--glossary', glossary, '--no-builtin']);
+    expect(edited.stdout).toContain('Slower than light after all.');
+    const uncached = await run(['define', 'warp drive', '--glossary', glossary, '--no-builtin', '--no-cache']);
+    expect(uncached.stdout).toBe(edited.stdout);
   });
 });

@@ -57,6 +57,12 @@ export function list({ index, json: asJson, output }: CommandContext): ExitCode 
  * found in folders are skipped silently; other files that cannot be read get a note.
  */
 export async function scan({ index, json: asJson, output }: CommandContext, paths: readonly string[]): Promise<ExitCode> {
+  const termJsonCache = new Map<string, string>();
+  const termJson = (term: string) => {
+    let json = termJsonCache.get(term);
+    if (json === undefined) termJsonCache.set(term, (json = JSON.stringify(term)));
+    return json;
+  };
   for (const root of paths) {
     if (!(await fs.stat(root).catch(() => undefined))) {
       output.err(`cannot scan ${root}: no such file or folder`);
@@ -77,11 +83,17 @@ export async function scan({ index, json: asJson, output }: CommandContext, path
       const occurrences = index.scan(read.text);
       if (!occurrences.length) continue;
       const lines = new LineMap(read.text);
-      const rows = occurrences.map((occurrence) => lines.occurrence(file, occurrence));
-      // One compact object per line keeps the array valid JSON and still easy to grep.
-      const chunk = asJson ? rows.map((row, i) => `${found + i ? ',' : ''}\n  ${JSON.stringify(row)}`).join('') : `${rows.map(occurrenceLine).join('\n')}\n`;
+      let chunk: string;
+      if (asJson) {
+        // One compact object per line keeps the array valid JSON and still easy to grep.
+        const fileJson = JSON.stringify(file);
+        const rows = occurrences.map((occurrence) => lines.occurrenceJson(fileJson, occurrence, termJson));
+        chunk = `${found ? ',' : ''}\n  ${rows.join(',\n  ')}`;
+      } else {
+        chunk = `${occurrences.map((occurrence) => occurrenceLine(lines.occurrence(file, occurrence))).join('\n')}\n`;
+      }
       output.out(chunk);
-      found += rows.length;
+      found += occurrences.length;
     }
   }
   if (asJson) output.out(found ? '\n]\n' : ']\n');

@@ -120,6 +120,18 @@ export class LineMap {
     return { line: low + 1, column: offset - this.starts[low] + 1 };
   }
 
+  /**
+   * The same object as {@link occurrence}, already as JSON: `scan --json` may print hundreds of
+   * thousands of rows, and building each string directly avoids an object and a generic
+   * stringify per row. `fileJson` is `JSON.stringify(file)`, computed once per file.
+   */
+  occurrenceJson(fileJson: string, occurrence: TermOccurrence, termJson: (term: string) => string): string {
+    const start = this.position(occurrence.start);
+    const end = this.position(occurrence.end);
+    const text = JSON.stringify(this.text.slice(occurrence.start, occurrence.end));
+    return `{"file":${fileJson},"line":${start.line},"column":${start.column},"endLine":${end.line},"endColumn":${end.column},"text":${text},"term":${termJson(occurrence.term)}}`;
+  }
+
   occurrence(file: string, occurrence: TermOccurrence): OccurrenceJson {
     const start = this.position(occurrence.start);
     const end = this.position(occurrence.end);

@@ -57,13 +57,26 @@ export function createGlossaryIndex(glossaries: readonly ParsedGlossary[], optio
   });
 }
 
+/**
+ * The lookup keys of an entry's names. Entries of unchanged files are the same objects from one
+ * index version to the next, so after an edit only the edited file's names are normalized again.
+ */
+const keysOfEntry = new WeakMap<GlossaryEntry, readonly string[]>();
+
+function keysOf(entry: GlossaryEntry): readonly string[] {
+  let keys = keysOfEntry.get(entry);
+  if (!keys) {
+    keys = namesOf(entry).map(nameKey).filter(Boolean);
+    keysOfEntry.set(entry, keys);
+  }
+  return keys;
+}
+
 /** Every name (term and aliases) of every entry, keyed like the matcher keys them. */
 function indexNames(entries: readonly GlossaryEntry[]): Map<string, GlossaryEntry[]> {
   const byName = new Map<string, GlossaryEntry[]>();
   for (const entry of entries) {
-    for (const name of namesOf(entry)) {
-      const key = nameKey(name);
-      if (!key) continue;
+    for (const key of keysOf(entry)) {
       const list = byName.get(key);
       if (!list) byName.set(key, [entry]);
       else if (!list.includes(entry)) list.push(entry);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { ParseCache } from './parseCache';
 import { parseGlossary } from '../core/parseGlossary';
 import type { ParsedGlossary } from '../core/types';
 
@@ -134,6 +135,8 @@ export interface LoadOptions {
   readonly builtin: boolean;
   /** Files larger than this are not read; 5 MB by default. */
   readonly maxBytes?: number;
+  /** Parsed glossaries kept between runs; parse everything when absent. */
+  readonly cache?: ParseCache;
 }
 
 export interface LoadedGlossaries {
@@ -166,8 +169,16 @@ export async function loadGlossaries(paths: readonly string[], options: LoadOpti
       seen.add(resolved);
       const read = await readTextFile(file, maxBytes);
       if ('error' in read) errors.push(`${file}: ${read.error}`);
-      else glossaries.push(parseGlossary(file, read.text));
+      else glossaries.push(await parseCached(file, read.text, options.cache));
     }
   }
   return { glossaries, errors };
+}
+
+async function parseCached(file: string, text: string, cache: ParseCache | undefined): Promise<ParsedGlossary> {
+  const cached = await cache?.get(file, text);
+  if (cached) return cached;
+  const parsed = parseGlossary(file, text);
+  await cache?.set(file, text, parsed);
+  return parsed;
 }

@@ -134,6 +134,26 @@ describe('language server over stdio', () => {
     expect(change.edits[0]!.newText).toContain('## Bar');
   });
 
+  it('creates GLOSSARY.md at the folder root when the workspace has no glossary yet', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'glossary-lens-empty-'));
+    try {
+      const client = await start({ folders: [empty] });
+      const { text, position } = withCursor('const fooBar| = 1;\n');
+      const uri = client.open(path.join(empty, 'f.ts'), text, 'typescript');
+      const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: position, end: position },
+        context: { diagnostics: [] },
+      });
+      const glossaryUri = URI.file(path.join(empty, 'GLOSSARY.md')).toString();
+      const [create, edit] = actions[0]!.edit!.documentChanges!;
+      expect(create).toEqual({ kind: 'create', uri: glossaryUri, options: { ignoreIfExists: true } });
+      expect((edit as TextDocumentEdit).edits[0]!.newText).toBe('# Glossary\n\n## Bar\n\nTODO: define Bar.\n');
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
   it('makes a term added to a glossary hoverable in other files, and forgets a deleted glossary', async () => {
     const client = await start();
     const glossaryPath = path.join(workspace, 'GLOSSARY.md');

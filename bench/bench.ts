@@ -3,7 +3,10 @@
  * baseline, search latency and quality, incremental re-index, heap, and the CLI against grep.
  * Prints a table to stdout (progress goes to stderr) and writes it to `.bench/results.md`.
  *
- * Flags: `--quick` (smaller sizes, fewer repetitions), `--seed N`, `--no-cli`.
+ * Then starts the bundled language server over stdio and measures hover, completion, glossary
+ * edits and its memory (bench/server.ts).
+ *
+ * Flags: `--quick` (smaller sizes, fewer repetitions), `--seed N`, `--no-cli`, `--no-server`.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -23,6 +26,7 @@ import type { GlossaryFile } from './generate';
 import { PART_LINES, namesOf, prepareInputs, type Inputs } from './inputs';
 import { QUERY_KINDS, generateQueries } from './queries';
 import { createReport, mb, ms, renderMarkdown, renderText, type Report } from './report';
+import { SERVER_NOTES, benchServer } from './server';
 import { collectGarbage, mbPerSecond, measure, measureWithCpu, median, now, percentile, time } from './stats';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -32,6 +36,7 @@ interface Config {
   readonly quick: boolean;
   readonly seed: number;
   readonly cli: boolean;
+  readonly server: boolean;
   readonly sizes: readonly number[];
   readonly lineCounts: readonly number[];
   /** [warm-up, repetitions] for parse + index, per term count; cut short by `indexBudgetMs`. */
@@ -54,6 +59,7 @@ function parseConfig(argv: readonly string[]): Config {
     quick,
     seed,
     cli: !argv.includes('--no-cli'),
+    server: !argv.includes('--no-server'),
     sizes: quick ? [1000, 10000] : [1000, 10000, 50000],
     lineCounts: [10000, 100000],
     indexReps: (size) => (size <= 1000 ? [2, quick ? 3 : 7] : size <= 10000 ? [1, quick ? 2 : 5] : [0, 3]),
@@ -75,7 +81,7 @@ const fixed = (value: number, digits = 1): string => (Number.isFinite(value) ? v
 const thousands = (size: number): string => (size >= 1000 ? `${size / 1000}k` : String(size));
 const uriOf = (size: number, file: GlossaryFile): string => `file:///bench/glossary-${size}/${file.name}`;
 
-function main(): void {
+async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const heapChild = argv.indexOf('--heap-child');
   if (heapChild >= 0) return heapChildMain(Number(argv[heapChild + 1]), parseConfig(argv).seed);
@@ -103,6 +109,11 @@ function main(): void {
   benchReindex(report, config, inputs);
   benchHeap(report, config);
   if (config.cli) benchProcesses(report, config, inputs);
+  if (config.server) {
+    const glossary = inputs.glossaries.get(10000);
+    const document = inputs.documents.get(10000);
+    if (glossary && document) await benchServer(report, { root: ROOT, seed: config.seed, glossary, document, progress });
+  }
 
   addNotes(report, config, inputs);
   const heading = `Glossary Lens benchmark${config.quick ? ' (--quick)' : ''}`;
@@ -466,12 +477,11 @@ function addNotes(report: Report, config: Config, inputs: Inputs): void {
   report.note('The regex baseline compiles one /\\bname\\b/gi per term and alias up front (compilation not timed) and runs them all, in this process, over the first N and 2N lines of the 100k-line document (medians of 3). It is far too slow for the whole document, so its 100k-line time is extrapolated linearly through those two points (regex scanning is linear in the text length); the speed-up is our measured 100k-line throughput over that extrapolated throughput.');
   report.note('Targets are judged on wall-clock medians. "CPU" is the median process CPU time (user + system, all threads) of the same runs: on a busy machine it stays close to what an idle core would take, while wall time grows with the load average.');
   report.note('Heap: measured in a fresh child process (node --expose-gc): heapUsed after a full GC with only the index reachable, minus heapUsed before loading.');
+  if (config.server) for (const note of SERVER_NOTES) report.note(note);
   report.note('CLI vs grep: wall time of the whole process (node start-up included), stdout to /dev/null, median of several runs after one warm-up.');
 }
 
-try {
-  main();
-} catch (error: unknown) {
+main().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
-}
+});

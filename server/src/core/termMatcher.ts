@@ -20,7 +20,7 @@ import {
   tokenize,
   type Subwords,
 } from './identifiers';
-import { describeName, NOT_LITERAL, NUMERIC, PATH, type LiteralKind } from './normalize';
+import { describeName, NOT_LITERAL, NUMERIC, PATH, type LiteralKind, type NameShape } from './normalize';
 import type { CaseMode, TermOccurrence } from './types';
 
 export { nameKey } from './normalize';
@@ -60,7 +60,7 @@ interface Variant {
 interface KeyGroup {
   readonly key: string;
   readonly variants: Variant[];
-  readonly derived: Variant[];
+  derived: Variant[];
   /** One case-insensitive ordinary variant: an exact window matches without further checks. */
   simple: boolean;
 }
@@ -77,6 +77,8 @@ interface Lexicon {
   /** For simple groups (see {@link KeyGroup.simple}) the term and ids to report, else undefined. */
   readonly simpleTerms: readonly (string | undefined)[];
   readonly simpleIds: readonly (readonly string[] | undefined)[];
+  /** 1 for simple groups: the hot loop's test. */
+  readonly simple: Uint8Array;
   /** One bit per bucket of key-prefix hashes: clear means no key starts with the window. */
   readonly prefixes: Int32Array;
   readonly prefixShift: number;
@@ -114,6 +116,9 @@ interface Found {
 const S = 115;
 const UPPER_S = 83;
 const GOLDEN = 0x9e3779b1;
+/** `imul(imul(h, GOLDEN), GOLDEN_INVERSE) === h`. */
+const GOLDEN_INVERSE = inverseOf(GOLDEN);
+const HASH_INVERSE = inverseOf(HASH_BASE);
 /** Text is tokenized in chunks of at least this many code units, cut where no window can cross. */
 const CHUNK = 1 << 14;
 /** Buffers for more matches than this are not kept between scans. */
@@ -140,18 +145,53 @@ export function createTermMatcher(names: Iterable<MatchableName>): TermMatcher {
 
 /** What a matcher needs from one name, whatever its term, ids and case mode. */
 interface PreparedName {
-  readonly shape: NonNullable<ReturnType<typeof describeName>>;
+  readonly shape: NameShape;
+  /** The number of `shape.key` (see {@link internKey}). */
+  readonly keyId: number;
   /** `shape.trimmed` lower-cased, compared for case-insensitive literals. */
   readonly lowerTrimmed: string;
-  /** Singulars of a plural name as written (see {@link singularsOf}) and their keys. */
+  /** Singulars of a plural name as written (see {@link singularsOf}) and their key numbers. */
   readonly singulars: readonly string[];
-  readonly singularKeys: readonly string[];
+  readonly singularKeyIds: readonly number[];
 }
 
-// Matchers are rebuilt after every glossary edit from mostly the same names; analysing a name
-// costs more than the rest of the build, so analyses are kept, up to a bound.
+// Matchers are rebuilt after every glossary edit from mostly the same names. Analysing a name
+// costs more than the rest of the build, so analyses are kept (up to a bound, checked between
+// builds), and so are the code units and prefix hashes of every key, back to back in one pool.
 const prepared = new Map<string, PreparedName | null>();
 const MAX_PREPARED = 1 << 17;
+const keyIds = new Map<string, number>();
+const internedKeys: string[] = [];
+/** Key `id` occupies `[keyOffsets[id], + 2 * length)`: its code units, then `imul(hash, GOLDEN)` of each prefix. */
+let keyOffsets: Int32Array = new Int32Array(1024);
+let keyPool: Int32Array = new Int32Array(1 << 14);
+let keyPoolSize = 0;
+
+function internKey(key: string): number {
+  let id = keyIds.get(key);
+  if (id !== undefined) return id;
+  id = internedKeys.length;
+  keyIds.set(key, id);
+  internedKeys.push(key);
+  if (id === keyOffsets.length) keyOffsets = grown(keyOffsets, id * 2);
+  if (keyPoolSize + 2 * key.length > keyPool.length) keyPool = grown(keyPool, (keyPoolSize + 2 * key.length) * 2);
+  const offset = (keyOffsets[id] = keyPoolSize);
+  let hash = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    hash = (Math.imul(hash, HASH_BASE) + c) | 0;
+    keyPool[offset + i] = c;
+    keyPool[offset + key.length + i] = Math.imul(hash, GOLDEN);
+  }
+  keyPoolSize += 2 * key.length;
+  return id;
+}
+
+function grown(old: Int32Array, size: number): Int32Array {
+  const next = new Int32Array(size);
+  next.set(old);
+  return next;
+}
 
 function prepare(name: string): PreparedName | null {
   let entry = prepared.get(name);
@@ -160,18 +200,32 @@ function prepare(name: string): PreparedName | null {
   entry = null;
   if (shape) {
     const singulars = shape.literal === NOT_LITERAL && !shape.capitals ? singularsOf(shape.exact) : [];
-    entry = { shape, lowerTrimmed: lowerString(shape.trimmed), singulars, singularKeys: singulars.map(lowerString) };
+    const lowerTrimmed = lowerString(shape.trimmed);
+    entry = { shape, keyId: internKey(shape.key), lowerTrimmed, singulars, singularKeyIds: singulars.map((singular) => internKey(lowerString(singular))) };
   }
-  if (prepared.size >= MAX_PREPARED) prepared.clear();
   prepared.set(name, entry);
   return entry;
 }
 
+const NO_VARIANTS: Variant[] = [];
+
 function buildLexicon(names: Iterable<MatchableName>): Lexicon {
-  const byKey = new Map<string, KeyGroup>();
-  const groupFor = (key: string): KeyGroup => {
-    let group = byKey.get(key);
-    if (!group) byKey.set(key, (group = { key, variants: [], derived: [], simple: false }));
+  if (prepared.size > MAX_PREPARED) {
+    prepared.clear();
+    keyIds.clear();
+    internedKeys.length = 0;
+    keyPoolSize = 0;
+  }
+  const groups: KeyGroup[] = [];
+  const groupIds: number[] = [];
+  let groupOf: Int32Array = new Int32Array(internedKeys.length + 64); // Key number → group index + 1.
+  const groupFor = (keyId: number): KeyGroup => {
+    if (keyId >= groupOf.length) groupOf = grown(groupOf, internedKeys.length * 2);
+    const index = groupOf[keyId]! - 1;
+    if (index >= 0) return groups[index]!;
+    const group: KeyGroup = { key: internedKeys[keyId]!, variants: [], derived: NO_VARIANTS, simple: false };
+    groupOf[keyId] = groups.push(group);
+    groupIds.push(keyId);
     return group;
   };
   for (const { name, term, entryIds, caseMode } of names) {
@@ -190,21 +244,23 @@ function buildLexicon(names: Iterable<MatchableName>): Lexicon {
       capitals: shape.capitals,
       soft: shape.soft,
     };
-    addVariant(groupFor(shape.key).variants, variant);
+    addVariant(groupFor(ready.keyId).variants, variant);
     for (let i = 0; i < ready.singulars.length; i++) {
-      addVariant(groupFor(ready.singularKeys[i]!).derived, { ...variant, exact: ready.singulars[i]!, entryIds: variant.entryIds.slice() });
+      const group = groupFor(ready.singularKeyIds[i]!);
+      if (group.derived === NO_VARIANTS) group.derived = [];
+      addVariant(group.derived, { ...variant, exact: ready.singulars[i]!, entryIds: variant.entryIds.slice() });
     }
   }
 
-  const groups = [...byKey.values()];
   const keyStarts = new Int32Array(groups.length + 1);
   let maxKeyLength = 0;
-  groups.forEach((group, index) => {
+  for (let index = 0; index < groups.length; index++) {
+    const group = groups[index]!;
     const only = group.variants[0];
     group.simple = group.variants.length === 1 && !only!.sensitive && only!.literal === NOT_LITERAL && !only!.soft;
     maxKeyLength = Math.max(maxKeyLength, group.key.length);
     keyStarts[index + 1] = keyStarts[index]! + group.key.length;
-  });
+  }
   const keyChars = new Uint16Array(keyStarts[groups.length]!);
   const prefixCount = keyChars.length;
 
@@ -218,31 +274,32 @@ function buildLexicon(names: Iterable<MatchableName>): Lexicon {
   const keyFilterBits = Math.min(24, Math.max(10, Math.ceil(Math.log2(groups.length * 8 + 1))));
   const keyFilter = new Int32Array(1 << (keyFilterBits - 5));
   const keyBitShift = 32 - keyFilterBits;
-  groups.forEach((group, index) => {
-    let hash = 0;
-    for (let i = 0; i < group.key.length; i++) {
-      const c = group.key.charCodeAt(i);
-      keyChars[keyStarts[index]! + i] = c;
-      hash = (Math.imul(hash, HASH_BASE) + c) | 0;
-      const bit = Math.imul(hash, GOLDEN) >>> prefixShift;
+  for (let index = 0; index < groups.length; index++) {
+    const offset = keyOffsets[groupIds[index]!]!;
+    const length = keyStarts[index + 1]! - keyStarts[index]!;
+    keyChars.set(keyPool.subarray(offset, offset + length), keyStarts[index]);
+    for (let i = offset + length; i < offset + 2 * length; i++) {
+      const bit = keyPool[i]! >>> prefixShift;
       prefixes[bit >>> 5]! |= 1 << (bit & 31);
     }
-    const bit = Math.imul(hash, GOLDEN) >>> keyBitShift;
+    const mixed = keyPool[offset + 2 * length - 1]!;
+    const bit = mixed >>> keyBitShift;
     keyFilter[bit >>> 5]! |= 1 << (bit & 31);
-    let slot = (Math.imul(hash, GOLDEN) >>> keyShift) << 1;
+    let slot = (mixed >>> keyShift) << 1;
     while (keys[slot + 1] !== 0) slot = (slot + 2) & (keys.length - 1);
-    keys[slot] = hash;
+    keys[slot] = Math.imul(mixed, GOLDEN_INVERSE);
     keys[slot + 1] = index + 1;
-  });
+  }
   const simpleTerms = groups.map((group) => (group.simple ? group.variants[0]!.term : undefined));
   const simpleIds = groups.map((group) => (group.simple ? group.variants[0]!.entryIds : undefined));
+  const simple = Uint8Array.from(groups, (group) => (group.simple ? 1 : 0));
 
   const limit = maxKeyLength + 2; // A plural window is at most two units longer than its key (-ies → -y).
   const powers = new Int32Array(limit + 1);
   powers[0] = 1;
   for (let i = 1; i <= limit; i++) powers[i] = Math.imul(powers[i - 1]!, HASH_BASE);
   const hasSoft = groups.some((group) => group.variants.some((variant) => variant.soft));
-  return { groups, keys, keyShift, keyChars, keyStarts, simpleTerms, simpleIds, prefixes, prefixShift, keyBits: keyFilter, keyBitShift, powers, limit, hasSoft };
+  return { groups, keys, keyShift, keyChars, keyStarts, simpleTerms, simpleIds, simple, prefixes, prefixShift, keyBits: keyFilter, keyBitShift, powers, limit, hasSoft };
 }
 
 /** Adds a variant, merging it into an existing one with the same matching rules. */
@@ -356,23 +413,28 @@ function longestAt(window: Window, lexicon: Lexicon, first: number, complex: Fou
     const flag = flags[last]!;
     digits &&= (flag & DIGITS_ONLY) !== 0;
     lower ||= (flag & HAS_LOWER) !== 0;
-    window.first = first;
-    window.last = last;
-    window.digits = digits;
-    window.soft = soft;
-    window.lower = lower;
 
     // A key is its own prefix: when the prefix bit is clear only a plural can still match here.
     const bit = Math.imul(hash, GOLDEN) >>> prefixShift;
     const prefix = (prefixes[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-    const index = prefix ? findGroup(window, lexicon, hash, length, length) : -1;
-    if (index >= 0 && lexicon.simpleTerms[index] !== undefined && !digits && !soft) {
+    const index = prefix ? findGroup(text, subwords, first, last, lexicon, hash, length, length) : -1;
+    if (index >= 0 && lexicon.simple[index] === 1 && !digits && !soft) {
       bestStart = starts[first]!;
       bestEnd = ends[last]!;
       bestRef = index;
     } else {
-      let match = index >= 0 ? matchComplex(window, lexicon.groups[index]!) : undefined;
       const lastChar = text.charCodeAt(ends[last]! - 1);
+      if (index < 0 && lastChar !== S && lastChar !== UPPER_S) {
+        if (!prefix) break;
+        continue;
+      }
+      // The rules below read the window from the shared object.
+      window.first = first;
+      window.last = last;
+      window.digits = digits;
+      window.soft = soft;
+      window.lower = lower;
+      let match = index >= 0 ? matchComplex(window, lexicon.groups[index]!) : undefined;
       if (match === undefined && (lastChar === S || lastChar === UPPER_S)) match = matchPlural(window, lexicon, previousHash, length);
       if (match !== undefined && match.end > bestEnd) {
         bestStart = match.start;
@@ -386,7 +448,7 @@ function longestAt(window: Window, lexicon: Lexicon, first: number, complex: Fou
 }
 
 /** The first group whose key has `hash` and equals the window's first `length` units, or -1. */
-function findGroup(window: Window, lexicon: Lexicon, hash: number, length: number, keyLength: number): number {
+function findGroup(text: string, subwords: Subwords, first: number, last: number, lexicon: Lexicon, hash: number, length: number, keyLength: number): number {
   const bit = Math.imul(hash, GOLDEN) >>> lexicon.keyBitShift;
   if ((lexicon.keyBits[bit >>> 5]! & (1 << (bit & 31))) === 0) return -1;
   const { keys, keyStarts, keyChars } = lexicon;
@@ -396,22 +458,24 @@ function findGroup(window: Window, lexicon: Lexicon, hash: number, length: numbe
     if (index < 0) return -1;
     if (keys[slot] !== hash) continue;
     const from = keyStarts[index]!;
-    if (keyStarts[index + 1]! - from === keyLength && windowEqualsKey(window, keyChars, from, length)) return index;
+    if (keyStarts[index + 1]! - from === keyLength && windowEqualsKey(text, subwords, first, last, keyChars, from, length)) return index;
   }
 }
 
 /** Compares the first `length` units of the window, lower-cased, with `keyChars` from `from`. */
-function windowEqualsKey(window: Window, keyChars: Uint16Array, from: number, length: number): boolean {
-  const { text, subwords, first, last } = window;
-  let t = 0;
-  for (let k = first; k <= last && t < length; k++) {
-    const end = subwords.ends[k]!;
-    for (let i = subwords.starts[k]!; i < end && t < length; i++, t++) {
+function windowEqualsKey(text: string, subwords: Subwords, first: number, last: number, keyChars: Uint16Array, from: number, length: number): boolean {
+  const { starts, ends } = subwords;
+  let t = from;
+  const stop = from + length;
+  for (let k = first; k <= last && t < stop; k++) {
+    const end = Math.min(ends[k]!, starts[k]! + stop - t);
+    for (let i = starts[k]!; i < end; i++, t++) {
       const c = text.charCodeAt(i);
-      if (lowerCode(c) !== keyChars[from + t]) return false;
+      // ASCII capitals inline; `lowerCode` for the rest.
+      if ((c < 128 ? (c >= 65 && c <= 90 ? c | 0x20 : c) : lowerCode(c)) !== keyChars[t]) return false;
     }
   }
-  return t === length;
+  return t === stop;
 }
 
 /** The match of the window as it is by a group that needs more checks than the key. */
@@ -430,6 +494,7 @@ function matchPlural(window: Window, lexicon: Lexicon, previousHash: number, len
   const end = subwords.ends[last]!;
   const upper = text.charCodeAt(end - 1) === UPPER_S;
   if (upper && window.lower) return undefined;
+  let own = subwords.hashes[last]!;
   for (let strip = 1; strip <= 3; strip++) {
     const kept = end - start - strip;
     const baseLength = length - strip;
@@ -440,11 +505,11 @@ function matchPlural(window: Window, lexicon: Lexicon, previousHash: number, len
       if ((text.charCodeAt(end - 2) | 0x20) === S) continue;
     } else if (text.charCodeAt(end - 2) !== (upper ? 69 : 101)) break; // -es
     else if (y && text.charCodeAt(end - 3) !== (upper ? 73 : 105)) break; // -ies
-    let own = 0;
-    for (let k = start; k < start + kept; k++) own = (Math.imul(own, HASH_BASE) + lowerCode(text.charCodeAt(k))) | 0;
+    // Take the suffix's units off the subword's hash rather than hashing what is kept again.
+    own = Math.imul(own - (strip === 1 ? S : strip === 2 ? 101 : 105), HASH_INVERSE);
     let hash = (Math.imul(previousHash, lexicon.powers[kept]!) + own) | 0;
     if (y) hash = (Math.imul(hash, HASH_BASE) + 121) | 0;
-    const index = findGroup(window, lexicon, hash, baseLength, y ? baseLength + 1 : baseLength);
+    const index = findGroup(text, subwords, window.first, last, lexicon, hash, baseLength, y ? baseLength + 1 : baseLength);
     if (index < 0) continue;
     const group = lexicon.groups[index]!;
     if (y && group.key.charCodeAt(baseLength) !== 121) continue;
@@ -544,6 +609,13 @@ function literalEnd(text: string, start: number, variant: Variant): number {
 
 function isChainJoiner(c: number): boolean {
   return c === 46 || c === 47 || c === 95 || c === 45;
+}
+
+/** The multiplicative inverse of an odd number modulo 2^32 (Newton's iteration). */
+function inverseOf(odd: number): number {
+  let x = odd;
+  for (let i = 0; i < 5; i++) x = Math.imul(x, 2 - Math.imul(odd, x));
+  return x | 0;
 }
 
 function lowerString(value: string): string {

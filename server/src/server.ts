@@ -28,10 +28,16 @@ export interface ServerOptions {
   readonly defaultBuiltinGlossaryPath?: string;
 }
 
-/** Glossary edits typed in quick succession are parsed once they pause this long. */
-const EDIT_DEBOUNCE_MS = 40;
+/**
+ * Glossary edits typed in quick succession are parsed once they pause this long: short enough
+ * that a new term is hoverable at once, long enough that a burst of keystrokes is parsed once.
+ */
+const EDIT_DEBOUNCE_MS = 10;
 
 /** Wires the language server: capabilities, documents, glossary store and one file per feature. */
+/** How long the index must stay unchanged before the searcher is built ahead of the first search. */
+const SEARCHER_WARMUP_MS = 500;
+
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const logger = createLogger(connection);
   const documents = new TextDocuments(TextDocument);
@@ -46,10 +52,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const context: ServerContext = { connection, documents, store, settings, logger, ...helpers };
 
   let indexChangedTimer: NodeJS.Timeout | undefined;
+  let searcherTimer: NodeJS.Timeout | undefined;
   function scheduleIndexChanged() {
     clearTimeout(indexChangedTimer);
     indexChangedTimer = setTimeout(() => {
       const index = store.index();
+      // Build the matcher now rather than on the next hover, which would otherwise pay for it.
+      index.scan('');
       void connection.sendNotification(IndexChangedNotification, {
         version: index.version,
         termCount: index.entries.length,
@@ -57,6 +66,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         problemCount: index.problems.filter((problem) => store.origin(problem.uri) !== 'builtin').length,
       });
       publishDiagnostics();
+      // The searcher is only needed by completion, search and symbols; build it when idle.
+      clearTimeout(searcherTimer);
+      searcherTimer = setTimeout(() => store.index().search('', 1), SEARCHER_WARMUP_MS);
     }, 0);
   }
 
@@ -81,7 +93,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: [] },
+        completionProvider: { triggerCharacters: [], resolveProvider: true },
         definitionProvider: true,
         referencesProvider: { workDoneProgress: true },
         workspaceSymbolProvider: true,

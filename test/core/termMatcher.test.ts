@@ -378,3 +378,14 @@ describe('createTermMatcher: UTF-16 offsets', () => {
     expect(all.slice(-perStatement.length).map((o) => o.start - statement.length * 2999)).toEqual(perStatement.map((o) => o.start));
   });
 });
+
+describe('empty input', () => {
+  it('finds nothing in an empty text, before and after a real scan, and with no names at all', () => {
+    const fresh = createTermMatcher(seedNames);
+    expect(fresh.scan('')).toEqual([]);
+    expect(found('const etagCache = 1;', fresh)).toEqual(['etag → ETag']);
+    expect(fresh.scan('')).toEqual([]);
+    expect(createTermMatcher([]).scan('')).toEqual([]);
+    expect(createTermMatcher([]).scan('etag')).toEqual([]);
+  });
+});

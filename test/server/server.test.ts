@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, unlinkSync, writeFileSync, mkdirSync } from 'node:
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeAction, SymbolInformation, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, SymbolInformation, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { TestClient, withCursor } from './lspClient';
 import { ensureBuilt } from '../support/build';
@@ -77,6 +77,8 @@ describe('language server over stdio', () => {
     expect(list?.items[0]?.label).toBe('Cherry Pick');
     expect(list?.items[0]?.detail).toMatch(/commits/);
     expect(list!.items.length).toBeLessThanOrEqual(50);
+    const resolved: CompletionItem = await client.connection.sendRequest('completionItem/resolve', list!.items[0]);
+    expect((resolved.documentation as { value: string }).value).toMatch(/^\*\*Cherry Pick\*\*/);
 
     const inCode = withCursor('const chery| = 1;\n');
     const codeUri = client.open(path.join(workspace, 'd.ts'), inCode.text, 'typescript');

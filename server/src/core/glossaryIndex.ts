@@ -1,4 +1,5 @@
 import { createSearcher, type Searcher } from './fuzzySearch';
+import { entryKeys } from './entryKeys';
 import { findIndexProblems } from './indexProblems';
 import { createTermMatcher, nameKey, type MatchableName, type TermMatcher } from './termMatcher';
 import type { GlossaryEntry, GlossaryProblem, ParsedGlossary, SearchResult, TermOccurrence } from './types';
@@ -57,26 +58,11 @@ export function createGlossaryIndex(glossaries: readonly ParsedGlossary[], optio
   });
 }
 
-/**
- * The lookup keys of an entry's names. Entries of unchanged files are the same objects from one
- * index version to the next, so after an edit only the edited file's names are normalized again.
- */
-const keysOfEntry = new WeakMap<GlossaryEntry, readonly string[]>();
-
-function keysOf(entry: GlossaryEntry): readonly string[] {
-  let keys = keysOfEntry.get(entry);
-  if (!keys) {
-    keys = namesOf(entry).map(nameKey).filter(Boolean);
-    keysOfEntry.set(entry, keys);
-  }
-  return keys;
-}
-
 /** Every name (term and aliases) of every entry, keyed like the matcher keys them. */
 function indexNames(entries: readonly GlossaryEntry[]): Map<string, GlossaryEntry[]> {
   const byName = new Map<string, GlossaryEntry[]>();
   for (const entry of entries) {
-    for (const key of keysOf(entry)) {
+    for (const key of entryKeys(entry).all) {
       const list = byName.get(key);
       if (!list) byName.set(key, [entry]);
       else if (!list.includes(entry)) list.push(entry);

@@ -1,4 +1,4 @@
-import { nameKey } from './termMatcher';
+import { entryKeys } from './entryKeys';
 import type { GlossaryEntry, GlossaryProblem } from './types';
 
 /**
@@ -13,7 +13,7 @@ export function findIndexProblems(entries: readonly GlossaryEntry[], byName: Rea
 
   const termOwners = new Map<string, GlossaryEntry[]>();
   for (const entry of entries) {
-    const key = nameKey(entry.term);
+    const key = entryKeys(entry).term;
     const owners = termOwners.get(key);
     if (owners) owners.push(entry);
     else termOwners.set(key, [entry]);
@@ -23,14 +23,15 @@ export function findIndexProblems(entries: readonly GlossaryEntry[], byName: Rea
     const sameFile = (other: GlossaryEntry) => other !== entry && other.source.uri === entry.source.uri;
     const earlier = (other: GlossaryEntry) => sameFile(other) && other.source.startLine < entry.source.startLine;
 
-    const termKey = nameKey(entry.term);
+    const keys = entryKeys(entry);
+    const termKey = keys.term;
     const firstDefinition = (byName.get(termKey) ?? []).find(earlier);
     if (firstDefinition) {
       report(entry, 'duplicate-term', `'${entry.term}' is already defined in this glossary (line ${firstDefinition.source.startLine + 1}).`);
     }
 
-    for (const alias of entry.aliases) {
-      const key = nameKey(alias);
+    for (const [i, alias] of entry.aliases.entries()) {
+      const key = keys.aliases[i]!;
       if (key === termKey) continue;
       const shadowed = (termOwners.get(key) ?? []).find((other) => other !== entry && other.term !== entry.term);
       if (shadowed) {
@@ -47,8 +48,8 @@ export function findIndexProblems(entries: readonly GlossaryEntry[], byName: Rea
       report(entry, 'empty-definition', `'${entry.term}' has no definition.`);
     }
 
-    for (const name of entry.seeAlso) {
-      if (!byName.has(nameKey(name))) {
+    for (const [i, name] of entry.seeAlso.entries()) {
+      if (!byName.has(keys.seeAlso[i]!)) {
         report(entry, 'unknown-see-also', `See also: '${name}' is not a term in any loaded glossary.`);
       }
     }

@@ -137,7 +137,8 @@ export function createTermMatcher(names: Iterable<MatchableName>): TermMatcher {
       const reused = buffers ?? { subwords: undefined, candidates: undefined };
       buffers = undefined;
       const occurrences = scan(text, lexicon, reused);
-      if (reused.subwords!.count <= MAX_KEPT && reused.candidates!.count <= MAX_KEPT) buffers = reused;
+      // An empty text (or an empty lexicon) may return before any buffer was made.
+      if (reused.subwords && reused.candidates && reused.subwords.count <= MAX_KEPT && reused.candidates.count <= MAX_KEPT) buffers = reused;
       return occurrences;
     },
   });

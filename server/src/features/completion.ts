@@ -1,8 +1,8 @@
 import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import type { ServerContext } from '../context';
-import { codeContextAt } from '../core';
+import { codeContextAt, firstSentence } from '../core';
 import type { Settings } from '../settings';
-import { entrySummary, hoverMarkdown } from './entryView';
+import { hoverMarkdown } from './entryView';
 
 const LIMIT = 50;
 /** How far back a word being typed may reach; enough for "Dependency Injection Containers". */
@@ -27,26 +27,42 @@ export function registerCompletion(context: ServerContext): void {
 
     const hits = store.index().search(prefix, LIMIT + 1);
     const range = { start: document.positionAt(offset - prefix.length), end: position };
-    const items = hits.slice(0, LIMIT).map(({ entry }, rank): CompletionItem => {
-      const summary = entrySummary(entry, store);
-      return {
-        label: entry.term,
-        kind: CompletionItemKind.Text,
-        detail: summary.summary,
-        documentation: { kind: 'markdown', value: hoverMarkdown(entry, store) },
-        filterText: [prefix, entry.term, ...entry.aliases].join(' '),
-        sortText: String(rank).padStart(3, '0'),
-        textEdit: { range, newText: entry.term },
-      };
-    });
+    const items = hits.slice(0, LIMIT).map(({ entry }, rank): CompletionItem => ({
+      label: entry.term,
+      kind: CompletionItemKind.Text,
+      detail: firstSentence(entry.definition),
+      filterText: [prefix, entry.term, ...entry.aliases].join(' '),
+      sortText: String(rank).padStart(3, '0'),
+      textEdit: { range, newText: entry.term },
+      // The full entry is added when the editor shows this item (completionItem/resolve).
+      data: { entryId: entry.id } satisfies ItemData,
+    }));
     return { isIncomplete: hits.length > LIMIT, items };
   });
+
+  connection.onCompletionResolve((item): CompletionItem => {
+    const id = (item.data as Partial<ItemData> | undefined)?.entryId;
+    const entry = typeof id === 'string' ? store.index().getEntry(id) : undefined;
+    return entry ? { ...item, documentation: { kind: 'markdown', value: hoverMarkdown(entry, store) } } : item;
+  });
 }
+
+interface ItemData {
+  readonly entryId: string;
+}
+
+/**
+ * Lexing from the top of a long file on every keystroke would cost milliseconds, so the context is
+ * read from at most this many characters before the cursor (from a line start). A comment or
+ * string that opened further up than this is missed, which only means no completion there.
+ */
+const CONTEXT_REACH = 20_000;
 
 function completionAllowed(settings: Settings, text: string, offset: number, languageId: string): boolean {
   if (settings.completion.scope === 'off') return false;
   if (settings.completion.scope === 'everywhere') return true;
-  return codeContextAt(text, offset, languageId) !== 'code';
+  const from = offset <= CONTEXT_REACH ? 0 : text.indexOf('\n', offset - CONTEXT_REACH) + 1;
+  return codeContextAt(text.slice(from, offset), offset - from, languageId) !== 'code';
 }
 
 /** The word (or words joined by `-`, `_`, `/`, `.`) being typed right before the cursor. */

@@ -14,7 +14,7 @@ const SEVERITY: Record<GlossaryProblem['severity'], DiagnosticSeverity> = {
  * clean). Returns a function to call after every index change; it clears files that went away.
  */
 export function createDiagnosticsPublisher(context: ServerContext): () => void {
-  let published = new Set<string>();
+  let published = new Map<string, string>();
   return () => {
     try {
       const { store, connection } = context;
@@ -33,9 +33,15 @@ export function createDiagnosticsPublisher(context: ServerContext): () => void {
           message: problem.message,
         });
       }
-      for (const uri of published) if (!byUri.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-      for (const [uri, diagnostics] of byUri) void connection.sendDiagnostics({ uri, diagnostics });
-      published = new Set(byUri.keys());
+      // Send only what changed: an edit to one glossary must not republish all the others.
+      for (const uri of published.keys()) if (!byUri.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      const next = new Map<string, string>();
+      for (const [uri, diagnostics] of byUri) {
+        const serialized = JSON.stringify(diagnostics);
+        next.set(uri, serialized);
+        if (published.get(uri) !== serialized) void connection.sendDiagnostics({ uri, diagnostics });
+      }
+      published = next;
     } catch (error) {
       context.logger.error(`Could not publish glossary diagnostics: ${String(error)}`);
     }

@@ -27,7 +27,8 @@ export interface Settings {
 export const defaultSettings: Settings = Object.freeze<Settings>({
   builtinGlossary: true,
   files: ['**/GLOSSARY.md', '**/glossary.md', '**/glossary/**/*.md', '**/*.glossary.md'],
-  exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/build/**', '**/target/**', '**/.vscode-test/**'],
+  // A README.md inside a glossary folder documents the glossary; it is not one.
+  exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/build/**', '**/target/**', '**/.vscode-test/**', '**/glossary/**/README.md'],
   extraGlossaries: [],
   completion: { scope: 'commentsAndStrings' },
   underline: 'firstOccurrence',

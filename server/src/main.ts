@@ -4,7 +4,11 @@
  */
 import * as path from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { enlargeYoungGeneration } from './node/heapTuning';
 import { startServer } from './server';
+
+// Smaller than the command line's: the server lives long and keeps its memory low.
+enlargeYoungGeneration(32);
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 if (!process.argv.some((arg) => TRANSPORTS.some((transport) => arg.startsWith(transport)))) process.argv.push('--stdio');

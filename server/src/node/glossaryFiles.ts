@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ParseCache } from './parseCache';
+import { findFiles } from './workspaceFiles';
 import { parseGlossary } from '../core/parseGlossary';
 import type { ParsedGlossary } from '../core/types';
 
@@ -47,28 +48,9 @@ export async function listFiles(root: string, options: ListFilesOptions = {}): P
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat) return [];
   if (!stat.isDirectory()) return [root];
-  const accept = options.accept ?? (() => true);
-  const found: string[] = [];
-  const seen = new Set<string>();
-  const pending = [root];
-  while (pending.length) {
-    const folder = pending.pop()!;
-    const real = await fs.realpath(folder).catch(() => undefined);
-    if (!real || seen.has(real)) continue;
-    seen.add(real);
-    const children = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
-    for (const child of children) {
-      const file = path.join(folder, child.name);
-      const kind = child.isSymbolicLink() ? await fs.stat(file).catch(() => undefined) : child;
-      if (!kind) continue; // A dangling link.
-      if (kind.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(child.name)) pending.push(file);
-      } else if (kind.isFile() && accept(file)) {
-        found.push(file);
-      }
-    }
-  }
-  return found.sort();
+  const exclude = [...SKIPPED_FOLDERS].map((name) => `**/${name}/**`);
+  const files = await findFiles(root, { include: ['**/*'], exclude, limit: Infinity });
+  return options.accept ? files.filter(options.accept) : files;
 }
 
 /**

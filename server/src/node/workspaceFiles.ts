@@ -43,17 +43,15 @@ export async function findFiles(root: string, options: FindFilesOptions): Promis
       const absolute = path.join(folder, child.name);
       const relative = path.relative(root, absolute).split(path.sep).join('/');
       if (exclude(relative) || exclude(`${relative}/`)) continue;
-      if (child.isDirectory() || (child.isSymbolicLink() && (await isDirectory(absolute)))) {
+      const target = child.isSymbolicLink() ? await fs.stat(absolute).catch(() => undefined) : child;
+      if (!target) continue; // A dangling link.
+      if (target.isDirectory()) {
         pending.push(absolute);
-      } else if (include(relative)) {
+      } else if (target.isFile() && include(relative)) {
         found.push(absolute);
         if (found.length >= limit) break;
       }
     }
   }
   return found.sort();
-}
-
-async function isDirectory(file: string): Promise<boolean> {
-  return (await fs.stat(file).catch(() => undefined))?.isDirectory() ?? false;
 }

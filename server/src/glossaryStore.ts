@@ -31,8 +31,6 @@ export class GlossaryStore {
   private readonly known = new Map<string, KnownFile>();
   private readonly openDocuments = new Map<string, string>();
   private folders: readonly WorkspaceFolderInfo[] = [];
-  private builtinDir: string | undefined;
-  private builtinEnabled = true;
   private matchers: { folder: string; include: PathMatcher; exclude: PathMatcher }[] = [];
 
   constructor(private readonly logger: Logger, private readonly onChange: () => void) {}
@@ -66,8 +64,6 @@ export class GlossaryStore {
   /** Finds every glossary again, after start-up or a change of settings or folders. */
   async reload(folders: readonly WorkspaceFolderInfo[], builtinDir: string | undefined, builtinEnabled: boolean): Promise<void> {
     this.folders = folders;
-    this.builtinDir = builtinDir;
-    this.builtinEnabled = builtinEnabled;
     this.matchers = folders.flatMap((folder) => {
       const root = URI.parse(folder.uri).fsPath;
       return URI.parse(folder.uri).scheme === 'file'
@@ -186,11 +182,6 @@ export class GlossaryStore {
     const folder = this.folderOf(uri);
     const file = URI.parse(uri).fsPath;
     return folder ? relativeLabel(URI.parse(folder.uri).fsPath, file, this.folders.length > 1) : path.basename(file);
-  }
-
-  /** The shipped glossary's folder, if it is loaded. */
-  get builtinFolder(): string | undefined {
-    return this.builtinEnabled ? this.builtinDir : undefined;
   }
 }
 

@@ -7,9 +7,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GENERATOR_VERSION, generateDocument, generateGlossaryFiles, generateTerms, type GlossaryFile, type TermSpec } from './generate';
 
-/** 20k lines are about 0.87 MB, under the 1 MiB the CLI scans per file. */
-export const PART_LINES = 20000;
-
 export interface Inputs {
   readonly dir: string;
   readonly specs: readonly TermSpec[];
@@ -19,8 +16,6 @@ export interface Inputs {
   readonly documents: ReadonlyMap<number, string>;
   glossaryDir(size: number): string;
   documentPath(lines: number): string;
-  /** The same document split into files of `PART_LINES` lines (under the CLI's 1 MB per-file limit). */
-  documentPartsDir(lines: number): string;
   /** A file with every name (terms and aliases) of the first `size` terms, one per line. */
   termsPath(size: number): string;
 }
@@ -46,7 +41,6 @@ export function prepareInputs(root: string, seed: number, sizes: readonly number
     documents,
     glossaryDir: (size) => path.join(dir, `glossary-${size}`),
     documentPath: (lines) => path.join(dir, `document-${lines}.ts`),
-    documentPartsDir: (lines) => path.join(dir, `document-${lines}-parts`),
     termsPath: (size) => path.join(dir, `terms-${size}.txt`),
   };
   for (const [size, files] of glossaries) {
@@ -55,11 +49,6 @@ export function prepareInputs(root: string, seed: number, sizes: readonly number
   }
   for (const [lines, text] of documents) {
     writeOnce(inputs.documentPath(lines), () => text);
-    const all = text.split('\n');
-    for (let start = 0; start < lines; start += PART_LINES) {
-      const name = `part-${String(start / PART_LINES).padStart(2, '0')}.ts`;
-      writeOnce(path.join(inputs.documentPartsDir(lines), name), () => `${all.slice(start, start + PART_LINES).join('\n')}\n`);
-    }
   }
   return inputs;
 }

@@ -18,11 +18,6 @@ export function entryLocation(entry: GlossaryEntry, text: string | undefined): L
   return { uri: entry.source.uri, range: { start: { line, character: 0 }, end: { line, character: 0 } } };
 }
 
-export function uriToPath(uri: string): string | undefined {
-  const parsed = URI.parse(uri);
-  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
-}
-
 export function pathToUri(file: string): string {
   return URI.file(file).toString();
 }

@@ -20,7 +20,6 @@ import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 import { GlossaryStore } from './glossaryStore';
 import { createLogger } from './logger';
 import { IndexChangedNotification, type InitializationOptions } from './protocol';
-import { defaultSettings } from './settings';
 import { SettingsCache } from './settingsCache';
 
 export interface ServerOptions {
@@ -161,7 +160,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   publishDiagnostics = createDiagnosticsPublisher(context);
 
   documents.listen(connection);
-  logger.debug(`Settings defaults: ${JSON.stringify(defaultSettings)}`);
 }
 
 declare const SERVER_VERSION: string;

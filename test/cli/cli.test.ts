@@ -1,8 +1,9 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, promises as fs } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../support/build';
 
 const root = path.resolve(__dirname, '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -44,7 +45,7 @@ Our CDN keeps one per asset.
 
 beforeAll(async () => {
   // `npm test` builds first; a bare `vitest` run may not have.
-  if (!existsSync(cli)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'ignore' });
+  await ensureBuilt();
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'glossary-lens-cli-'));
   teamGlossary = path.join(tmp, 'team.md');
   await fs.writeFile(teamGlossary, TEAM_GLOSSARY);

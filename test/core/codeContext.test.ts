@@ -42,3 +42,13 @@ describe('code context', () => {
     expect(contextAt('x = 1 // comment|', 'some-new-language')).toBe('comment');
   });
 });
+
+describe('code context far into a long file', () => {
+  it('reads only a bounded window before the offset, starting at a line', () => {
+    const code = 'const x = 1;\n'.repeat(5_000);
+    expect(contextAt(`${code}// a comment about et|`, 'typescript')).toBe('comment');
+    expect(contextAt(`${code}const et|ag = 1;`, 'typescript')).toBe('code');
+    // A block comment opened long before the window is not seen: the lexer starts inside it.
+    expect(contextAt(`/*\n${code}still in the comment et|`, 'typescript')).toBe('code');
+  });
+});

@@ -59,7 +59,7 @@ export class TestClient {
     connection.onNotification('$/progress', () => {});
     connection.listen();
 
-    const result: InitializeResult = await connection.sendRequest('initialize', {
+    await connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders,
@@ -70,7 +70,6 @@ export class TestClient {
         window: { workDoneProgress: true },
       },
     });
-    void result;
     await connection.sendNotification('initialized', {});
     await client.waitFor(() => client.indexChanges.length > 0, 'the first index');
     return client;

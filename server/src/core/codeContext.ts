@@ -35,12 +35,19 @@ const SYNTAXES: Record<string, Syntax> = {
 /** Languages that are prose through and through. */
 const PROSE = new Set(['markdown', 'plaintext', 'restructuredtext', 'asciidoc', 'text', 'git-commit', 'scminput', 'org']);
 
+/**
+ * Lexing from the top of a long file on every keystroke would cost milliseconds, so the context is
+ * read from at most this many characters before the offset (from a line start). A comment or
+ * string that opened further up than this is missed, which only means no completion there.
+ */
+export const CONTEXT_REACH = 20_000;
+
 /** The context at `offset`; unknown languages are treated as C-like, the most common syntax. */
 export function codeContextAt(text: string, offset: number, languageId: string): CodeContext {
   if (PROSE.has(languageId)) return 'prose';
   const syntax = SYNTAXES[languageId] ?? C_LIKE;
   const starts = startCharacters(syntax);
-  let i = 0;
+  let i = offset <= CONTEXT_REACH ? 0 : text.indexOf('\n', offset - CONTEXT_REACH) + 1;
   const end = Math.min(offset, text.length);
   while (i < end) {
     // Most characters start nothing; skip them without trying every token.

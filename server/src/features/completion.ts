@@ -51,18 +51,11 @@ interface ItemData {
   readonly entryId: string;
 }
 
-/**
- * Lexing from the top of a long file on every keystroke would cost milliseconds, so the context is
- * read from at most this many characters before the cursor (from a line start). A comment or
- * string that opened further up than this is missed, which only means no completion there.
- */
-const CONTEXT_REACH = 20_000;
 
 function completionAllowed(settings: Settings, text: string, offset: number, languageId: string): boolean {
   if (settings.completion.scope === 'off') return false;
   if (settings.completion.scope === 'everywhere') return true;
-  const from = offset <= CONTEXT_REACH ? 0 : text.indexOf('\n', offset - CONTEXT_REACH) + 1;
-  return codeContextAt(text.slice(from, offset), offset - from, languageId) !== 'code';
+  return codeContextAt(text, offset, languageId) !== 'code';
 }
 
 /** The word (or words joined by `-`, `_`, `/`, `.`) being typed right before the cursor. */

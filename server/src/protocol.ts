@@ -81,6 +81,8 @@ export interface IndexChangedParams {
   readonly glossaryCount: number;
   /** Problems found in workspace glossaries (the shipped glossary has none). */
   readonly problemCount: number;
+  /** Glossary files found in the workspace or added by settings, empty ones included. */
+  readonly workspaceGlossaryCount: number;
 }
 
 export const TreeRequest = new RequestType<Record<string, never>, TreeResult, void>('glossaryLens/tree');

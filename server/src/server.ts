@@ -63,6 +63,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         termCount: index.entries.length,
         glossaryCount: new Set(index.entries.map((entry) => entry.source.uri)).size,
         problemCount: index.problems.filter((problem) => store.origin(problem.uri) !== 'builtin').length,
+        workspaceGlossaryCount: store.userGlossaries().length,
       });
       publishDiagnostics();
       // The searcher is only needed by completion, search and symbols; build it when idle.

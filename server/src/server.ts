@@ -72,14 +72,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }, 0);
   }
 
+  /** What the glossary files were last loaded for; a settings change that leaves it alone (the
+   * client's first configuration push, an underline toggle) does not re-read every glossary. */
+  let loadedFor: string | undefined;
+
   async function reload() {
     try {
       const folders = await Promise.all(workspaceFolders.map(async (folder) => ({ uri: folder.uri, settings: await settings.get(folder.uri) })));
       const global = await settings.get(undefined);
       logger.setLevel(global.logLevel);
+      const key = JSON.stringify([
+        builtinPath,
+        global.builtinGlossary,
+        folders.map(({ uri, settings: folder }) => [uri, folder.files, folder.exclude, folder.extraGlossaries, folder.maxFileSize]),
+      ]);
+      if (key === loadedFor) return;
+      loadedFor = key;
       await store.reload(folders, builtinPath, global.builtinGlossary);
       for (const document of documents.all()) store.documentChanged(document.uri, document.getText());
     } catch (error) {
+      loadedFor = undefined;
       logger.error(`Could not load the glossaries: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }

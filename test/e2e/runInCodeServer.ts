@@ -24,13 +24,21 @@ const suiteIndex = path.join(repo, 'out', 'e2e', 'suite', 'index.js');
 const fixture = path.join(repo, 'test', 'e2e', 'workspace');
 const EXTENSION_ID = 'glossary-lens.glossary-lens';
 
+/**
+ * The extension folder to load: the repository by default, or `--extension DIR` (an unpacked
+ * .vsix, so the suite checks exactly what a user installs).
+ */
+const extensionArgument = process.argv.indexOf('--extension');
+const extensionUnderTest = extensionArgument > 0 && process.argv[extensionArgument + 1] ? path.resolve(process.argv[extensionArgument + 1]!) : repo;
+
 async function main(cleanup: Cleanup): Promise<number> {
   for (const [file, fix] of [
-    [path.join(repo, 'dist', 'client.js'), 'npm run build'],
+    [path.join(extensionUnderTest, 'dist', 'client.js'), extensionUnderTest === repo ? 'npm run build' : 'npm run test:e2e:vsix'],
     [suiteIndex, 'node test/e2e/build.mjs'],
   ] as const) {
     if (!existsSync(file)) throw new HarnessError(`${path.relative(repo, file)} is missing; run "${fix}" first.`);
   }
+  log(`extension under test: ${path.relative(repo, extensionUnderTest) || 'the repository'}`);
   const executablePath = findChromium();
   const toolchain = await phase('install check', () => ensureToolchain(path.join(repo, '.vscode-test'), cleanup));
 
@@ -52,7 +60,7 @@ async function runSuite(cleanup: Cleanup, executablePath: string, toolchain: Too
 
   const server = await phase('start code-server', () => startCodeServer({ toolchain, runDir, cleanup, smokeTestDriver: true }));
   const browser = await phase('start browser', () => launchBrowser({ executablePath, runDir, cleanup }));
-  const payload = testPayload(server, repo, suiteIndex, {
+  const payload = testPayload(server, extensionUnderTest, suiteIndex, {
     GLOSSARY_LENS_E2E_WORKSPACE: runDir.workspace,
     GLOSSARY_LENS_E2E_REPORTER_PREFIX: REPORTER_PREFIX,
     ...(process.env.GLOSSARY_LENS_E2E_GREP ? { MOCHA_GREP: process.env.GLOSSARY_LENS_E2E_GREP } : {}),

@@ -19,6 +19,8 @@ export interface CodeServerOptions {
   /** More command-line arguments, e.g. `--install-extension x.vsix`. */
   readonly extraArgs?: readonly string[];
   readonly startTimeoutMs?: number;
+  /** A fixed port instead of a free one (the demo's `--port`). */
+  readonly port?: number;
 }
 
 export interface CodeServer {
@@ -36,7 +38,7 @@ export interface CodeServer {
 
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const { runDir, toolchain } = options;
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const config = path.join(runDir.root, 'config.yaml');
   await writeFile(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);

@@ -22,14 +22,31 @@ export interface ServerContext {
   entriesOf(occurrence: TermOccurrence): GlossaryEntry[];
 }
 
+/**
+ * How far around the cursor a hover looks on a very long line (minified code, a data file): far
+ * more than any term is long, so the answer is the same as scanning the whole line.
+ */
+const HOVER_REACH = 2_000;
+
+/** How much of a document's start is searched for NUL characters, the mark of a binary file. */
+const BINARY_SNIFF = 8_192;
+
 /** Builds the occurrence helpers, with a small cache keyed by document and versions. */
 export function occurrenceHelpers(store: GlossaryStore, logger: Logger) {
   const cache = new Map<string, { key: string; occurrences: readonly TermOccurrence[] }>();
 
-  const tooLarge = (document: TextDocument, settings: Settings) => {
-    if (document.getText().length <= settings.maxFileSize) return false;
-    logger.once(`large-document:${document.uri}`, 'info', `${document.uri} is larger than glossaryLens.maxFileSize; terms in it are not looked up.`);
-    return true;
+  /** Documents whose terms are not looked up: too large, or binary opened as text. Said once. */
+  const skipped = (document: TextDocument, settings: Settings) => {
+    const text = document.getText();
+    if (text.length > settings.maxFileSize) {
+      logger.once(`large-document:${document.uri}`, 'info', `${document.uri} is larger than glossaryLens.maxFileSize; terms in it are not looked up.`);
+      return true;
+    }
+    if (text.slice(0, BINARY_SNIFF).includes('\0')) {
+      logger.once(`binary-document:${document.uri}`, 'info', `${document.uri} looks binary (it contains NUL characters); terms in it are not looked up.`);
+      return true;
+    }
+    return false;
   };
 
   return {
@@ -37,17 +54,20 @@ export function occurrenceHelpers(store: GlossaryStore, logger: Logger) {
       const key = `${document.version}:${store.version}`;
       const cached = cache.get(document.uri);
       if (cached?.key === key) return cached.occurrences;
-      const occurrences = tooLarge(document, settings) ? [] : store.index().scan(document.getText());
+      const occurrences = skipped(document, settings) ? [] : store.index().scan(document.getText());
       cache.set(document.uri, { key, occurrences });
       return occurrences;
     },
     occurrenceAt(document: TextDocument, position: Position, settings: Settings): TermOccurrence | undefined {
-      if (tooLarge(document, settings)) return undefined;
-      // Terms never span lines, so the line alone gives the same answer as the whole text.
-      const lineStart = document.offsetAt({ line: position.line, character: 0 });
-      const lineEnd = document.offsetAt({ line: position.line + 1, character: 0 });
-      const line = document.getText().slice(lineStart, lineEnd);
-      const offset = document.offsetAt(position) - lineStart;
+      if (skipped(document, settings)) return undefined;
+      // Terms never span lines, so the line alone gives the same answer as the whole text; on a
+      // very long line, so does a window around the cursor (a word cut at its edge is far away).
+      const text = document.getText();
+      const cursor = document.offsetAt(position);
+      const lineStart = Math.max(document.offsetAt({ line: position.line, character: 0 }), cursor - HOVER_REACH);
+      const lineEnd = Math.min(document.offsetAt({ line: position.line + 1, character: 0 }), cursor + HOVER_REACH);
+      const line = text.slice(lineStart, lineEnd);
+      const offset = cursor - lineStart;
       const hits = store.index().scan(line);
       // Prefer the term under the cursor; a cursor right after a term (as after typing it) counts too.
       const hit = hits.find((occurrence) => occurrence.start <= offset && offset < occurrence.end) ?? hits.find((occurrence) => occurrence.end === offset);
@@ -62,3 +82,4 @@ export function occurrenceHelpers(store: GlossaryStore, logger: Logger) {
     },
   };
 }
+

@@ -32,15 +32,27 @@ export class GlossaryStore {
   private readonly openDocuments = new Map<string, string>();
   private folders: readonly WorkspaceFolderInfo[] = [];
   private matchers: { folder: string; include: PathMatcher; exclude: PathMatcher }[] = [];
+  /**
+   * While a reload reads the workspace's glossaries, requests are answered from the index as it
+   * was before (the shipped glossary at start-up) rather than from a half-read, ever-changing one.
+   */
+  private snapshot: GlossaryIndex | undefined;
+  /** Counts reloads; a reload that a newer one overtook stops reading. */
+  private generation = 0;
 
   constructor(private readonly logger: Logger, private readonly onChange: () => void) {}
 
   get version(): number {
-    return this.set.version;
+    return this.snapshot?.version ?? this.set.version;
+  }
+
+  /** True while a reload is reading glossary files in the background. */
+  get loading(): boolean {
+    return this.snapshot !== undefined;
   }
 
   index(): GlossaryIndex {
-    return this.set.index();
+    return this.snapshot ?? this.set.index();
   }
 
   /** The current text of a known glossary file. */
@@ -90,14 +102,35 @@ export class GlossaryStore {
       }
     }
 
+    const generation = ++this.generation;
+    // A reload this one overtook may have left its snapshot behind.
+    this.snapshot = undefined;
+    const started = Date.now();
     for (const uri of [...this.known.keys()]) {
       if (!wanted.has(uri)) this.forget(uri);
     }
-    for (const [uri, file] of wanted) {
+    // The shipped glossary first: it is small, and hovers can use it while the rest loads.
+    const builtin = [...wanted].filter(([, file]) => file.origin === 'builtin');
+    const user = [...wanted].filter(([, file]) => file.origin !== 'builtin');
+    for (const [uri, file] of builtin) {
       this.known.set(uri, file);
       await this.refreshFromDisk(uri, this.folders[0]?.settings.maxFileSize);
+      if (generation !== this.generation) return;
     }
-    this.logger.info(`Loaded ${this.set.uris().length} glossary files with ${this.index().entries.length} entries.`);
+    if (user.length) {
+      this.snapshot = this.set.index();
+      this.onChange();
+    }
+    try {
+      for (const [uri, file] of user) {
+        this.known.set(uri, file);
+        await this.refreshFromDisk(uri, this.settingsFor(uri)?.maxFileSize);
+        if (generation !== this.generation) return;
+      }
+    } finally {
+      if (generation === this.generation) this.snapshot = undefined;
+    }
+    this.logger.info(`Loaded ${this.set.uris().length} glossary files with ${this.index().entries.length} entries in ${Date.now() - started} ms.`);
     this.onChange();
   }
 

@@ -12,7 +12,7 @@ import type { SearchItem } from './search/searchItems';
 export interface GlossaryLensApi {
   /** How long the extension took of its own time: evaluating the bundle, and `activate()`. */
   readonly activation: { readonly loadMs: number | undefined; readonly activateMs: number };
-  /** Resolves once the language server runs and has announced its first index. */
+  /** Resolves once the language server runs and has announced its first complete index. */
   ready(): Promise<IndexChangedParams>;
   /** The latest index announcement, if any. */
   readonly index: IndexChangedParams | undefined;

@@ -32,6 +32,7 @@ export class GlossaryService implements vscode.Disposable {
   ) {
     this.firstIndex = new Promise((resolve) => {
       const once = this.onDidChangeIndex((params) => {
+        if (params.loading) return;
         once.dispose();
         resolve(params);
       });
@@ -49,7 +50,7 @@ export class GlossaryService implements vscode.Disposable {
     return this.latest;
   }
 
-  /** Resolves with the first index the server announces. */
+  /** Resolves with the first complete index the server announces (every glossary read). */
   ready(): Promise<IndexChangedParams> {
     return this.firstIndex;
   }

@@ -32,7 +32,11 @@ export class GlossaryStatusBar implements vscode.Disposable {
     const terms = `${index.termCount} term${index.termCount === 1 ? '' : 's'}`;
     const glossaries = `${index.glossaryCount} glossar${index.glossaryCount === 1 ? 'y' : 'ies'}`;
     this.item.command = 'glossaryLens.searchTerms';
-    if (index.problemCount > 0) {
+    if (index.loading) {
+      this.item.text = `$(loading~spin) ${terms}`;
+      this.item.tooltip = `Glossary Lens: ${terms} so far; still reading the workspace's glossaries. Click to search.`;
+      this.item.backgroundColor = undefined;
+    } else if (index.problemCount > 0) {
       this.item.text = `$(warning) ${terms}`;
       this.item.tooltip = `Glossary Lens: ${terms} from ${glossaries}; ${index.problemCount} problem${index.problemCount === 1 ? '' : 's'} in workspace glossaries (see the Problems panel). Click to search.`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');

@@ -83,6 +83,11 @@ export interface IndexChangedParams {
   readonly problemCount: number;
   /** Glossary files found in the workspace or added by settings, empty ones included. */
   readonly workspaceGlossaryCount: number;
+  /**
+   * True while the workspace's glossaries are still being read: the index is the shipped
+   * glossary (and what was loaded before); another notification follows when reading is done.
+   */
+  readonly loading: boolean;
 }
 
 export const TreeRequest = new RequestType<Record<string, never>, TreeResult, void>('glossaryLens/tree');

@@ -55,15 +55,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function scheduleIndexChanged() {
     clearTimeout(indexChangedTimer);
     indexChangedTimer = setTimeout(() => {
+      const started = performance.now();
       const index = store.index();
       // Build the matcher now rather than on the next hover, which would otherwise pay for it.
       index.scan('');
+      logger.debug(`Index version ${index.version}${store.loading ? ' (glossaries still loading)' : ''}: ${index.entries.length} terms, ready in ${(performance.now() - started).toFixed(1)} ms.`);
       void connection.sendNotification(IndexChangedNotification, {
         version: index.version,
         termCount: index.entries.length,
         glossaryCount: new Set(index.entries.map((entry) => entry.source.uri)).size,
         problemCount: index.problems.filter((problem) => store.origin(problem.uri) !== 'builtin').length,
         workspaceGlossaryCount: store.userGlossaries().length,
+        loading: store.loading,
       });
       publishDiagnostics();
       // The searcher is only needed by completion, search and symbols; build it when idle.

@@ -28,7 +28,8 @@ export class ConceptExplorer implements vscode.Disposable {
     this.disposables.push(
       service.onDidChangeIndex((index) => {
         void vscode.commands.executeCommand('setContext', 'glossaryLens.hasTerms', index.termCount > 0);
-        this.describe(index.workspaceGlossaryCount);
+        // While the workspace's glossaries load, the count is not final yet.
+        if (!index.loading) this.describe(index.workspaceGlossaryCount);
       }),
     );
   }

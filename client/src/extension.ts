@@ -28,7 +28,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
   client = createLanguageClient(context, log);
   const service = new GlossaryService(client, log);
   const occurrences = new DocumentOccurrences(service);
-  const entryView = new EntryView(service);
+  const entryView = new EntryView(service, context.globalStorageUri);
+  void entryView.clear();
   const explorer = new ConceptExplorer(service, occurrences);
   const underlines = new Underlines(service, occurrences);
   const statusBar = new GlossaryStatusBar();

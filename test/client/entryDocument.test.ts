@@ -96,3 +96,21 @@ describe('the entry page', () => {
     expect(descendants(tagsParagraph).filter((node) => node.type !== 'text')).toEqual([]);
   });
 });
+
+describe('the entry page\'s link to its glossary file', () => {
+  it('points at the given relative target, which the markdown preview can follow', () => {
+    const page = entryPage(details(), '../../../ws/GLOSSARY.md#L3');
+    expect(page).toContain('[GLOSSARY.md](../../../ws/GLOSSARY.md#L3)');
+    expect(page).not.toContain('file:');
+  });
+
+  it('is plain text when there is no way to link to the file', () => {
+    const page = entryPage(details(), null);
+    expect(page.trimEnd().endsWith('GLOSSARY.md')).toBe(true);
+    expect(page).not.toContain('](');
+  });
+
+  it('keeps a target with spaces or parentheses in one piece', () => {
+    expect(entryPage(details(), '../My Docs (old)/GLOSSARY.md#L3')).toContain('[GLOSSARY.md](../My%20Docs%20%28old%29/GLOSSARY.md#L3)');
+  });
+});

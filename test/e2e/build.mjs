@@ -1,6 +1,7 @@
 // Bundles the end-to-end suite and its runners into out/e2e/ with esbuild (tsc --noEmit checks the types).
 //   out/e2e/suite/index.js, out/e2e/suite/*.test.js   loaded by the extension host (vscode and mocha stay external)
 //   out/e2e/runInCodeServer.js, out/e2e/runInElectron.js   run by node (node_modules stay external)
+//   out/e2e/ui/runUiTests.js   the Playwright UI tests, run by node
 import { readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,5 +22,6 @@ await rm(outdir, { recursive: true, force: true });
 await Promise.all([
   esbuild.build({ ...common, entryPoints: suiteEntries, outdir: path.join(outdir, 'suite'), external: ['vscode', 'mocha'] }),
   esbuild.build({ ...common, entryPoints: [path.join(here, 'runInCodeServer.ts'), path.join(here, 'runInElectron.ts')], outdir, packages: 'external' }),
+  esbuild.build({ ...common, entryPoints: [path.join(here, 'ui', 'runUiTests.ts')], outdir: path.join(outdir, 'ui'), packages: 'external' }),
 ]);
-console.log(`built ${suiteEntries.length} suite files and 2 runners into ${path.relative(repo, outdir)}/`);
+console.log(`built ${suiteEntries.length} suite files and 3 runners into ${path.relative(repo, outdir)}/`);

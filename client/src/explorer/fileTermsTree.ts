@@ -50,7 +50,9 @@ export class FileTermsProvider implements vscode.TreeDataProvider<FileTermNode>,
     if (node) return [];
     const document = vscode.window.activeTextEditor?.document;
     if (!document) {
-      this.messageChanged.fire(vscode.window.visibleTextEditors.length ? 'Focus an editor to see the glossary terms it uses.' : undefined);
+      // With no editor open at all, the welcome view says it; with a preview or another kind of tab, the message does.
+      const anyTab = vscode.window.tabGroups.all.some((group) => group.tabs.length > 0);
+      this.messageChanged.fire(anyTab ? 'Focus a text editor to see the glossary terms it uses.' : undefined);
       return [];
     }
     const occurrences = await this.occurrences.get(document);

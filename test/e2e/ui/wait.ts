@@ -1,0 +1,43 @@
+/**
+ * Waiting on conditions with deadlines, never on fixed sleeps.
+ */
+
+export interface UntilOptions {
+  /** What was awaited, for the failure message. */
+  readonly message: string;
+  /** Milliseconds until the wait fails. */
+  readonly timeout?: number;
+  /** Milliseconds between two checks. */
+  readonly interval?: number;
+}
+
+/** A UI expectation that did not come true in time. */
+export class UiTimeoutError extends Error {
+  override readonly name = 'UiTimeoutError';
+}
+
+/**
+ * Checks `condition` until it returns something other than `undefined`, `null` or `false`, and
+ * returns that. Errors thrown by the condition count as "not yet"; the last one is reported
+ * when the deadline passes.
+ */
+export async function until<T>(condition: () => Promise<T | undefined | null | false> | T | undefined | null | false, options: UntilOptions): Promise<T> {
+  const timeout = options.timeout ?? 20_000;
+  const deadline = Date.now() + timeout;
+  let last = 'the condition was never met';
+  for (;;) {
+    try {
+      const value = await condition();
+      if (value !== undefined && value !== null && value !== false) return value;
+    } catch (error) {
+      last = `last error: ${firstLine(error)}`;
+    }
+    if (Date.now() >= deadline) throw new UiTimeoutError(`Timed out after ${timeout / 1000} s waiting for ${options.message} (${last}).`);
+    await new Promise((resolve) => setTimeout(resolve, options.interval ?? 100));
+  }
+}
+
+/** Playwright's errors carry a long call log; the first line says what went wrong. */
+export function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}

@@ -7,6 +7,9 @@
  * edits and its memory (bench/server.ts).
  *
  * Flags: `--quick` (smaller sizes, fewer repetitions), `--seed N`, `--no-cli`, `--no-server`.
+ *
+ * `--load [--runs N]` runs only the load section instead (bench/load.ts: 50k terms in 1,000
+ * files, a 200k-line document, 1,000 rapid glossary edits) and writes `.bench/load-results.md`.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -25,6 +28,7 @@ import { createRegexBaseline } from './baseline';
 import type { GlossaryFile } from './generate';
 import { namesOf, prepareInputs, type Inputs } from './inputs';
 import { QUERY_KINDS, generateQueries } from './queries';
+import { LOAD_NOTES, benchLoad } from './load';
 import { createReport, mb, ms, renderMarkdown, renderText, type Report } from './report';
 import { SERVER_NOTES, benchServer } from './server';
 import { collectGarbage, mbPerSecond, measure, measureWithCpu, median, now, percentile, time } from './stats';
@@ -87,6 +91,7 @@ async function main(): Promise<void> {
   if (heapChild >= 0) return heapChildMain(Number(argv[heapChild + 1]), parseConfig(argv).seed);
 
   const config = parseConfig(argv);
+  if (argv.includes('--load')) return loadMain(config, argv);
   const started = now();
   const loadAtStart = os.loadavg();
   if ((loadAtStart[0] ?? 0) > os.cpus().length / 2) progress(`warning: load average ${loadAtStart[0]?.toFixed(2)} on ${os.cpus().length} cores; timings will be inflated`);
@@ -126,6 +131,25 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
   fs.writeFileSync(resultsFile, renderMarkdown(report, heading));
   fs.writeFileSync(path.join(ROOT, '.bench', 'results.json'), JSON.stringify({ machine, config: { ...config }, rows: report.rows }, null, 2));
+  progress(`wrote ${path.relative(ROOT, resultsFile)}`);
+}
+
+/** `--load`: only the load section, printed as markdown and written to `.bench/load-results.md`. */
+async function loadMain(config: Config, argv: readonly string[]): Promise<void> {
+  const runsAt = argv.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 1;
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs needs a positive integer');
+  const loadAtStart = os.loadavg();
+  const report = createReport((row) => progress(`${row.metric}: ${row.value}${row.status ? ` (${row.status})` : ''}`));
+  await benchLoad(report, { root: ROOT, seed: config.seed, runs, progress });
+  for (const note of LOAD_NOTES) report.note(note);
+  const load = (values: number[]): string => values.map((value) => value.toFixed(2)).join(' / ');
+  report.note(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, node ${process.version}, ${new Date().toISOString()}. Load average (1/5/15 min) ${load(loadAtStart)} at start, ${load(os.loadavg())} at the end.`);
+  const markdown = renderMarkdown(report, 'Glossary Lens load benchmark');
+  process.stdout.write(`\n${markdown}`);
+  const resultsFile = path.join(ROOT, '.bench', 'load-results.md');
+  fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
+  fs.writeFileSync(resultsFile, markdown);
   progress(`wrote ${path.relative(ROOT, resultsFile)}`);
 }
 

@@ -125,12 +125,12 @@ function punctuated(random: Random, claim: (name: string) => boolean): TermSpec 
   return claim(term) ? { term, aliases: [] } : undefined;
 }
 
-/** Splits specs into files of `TERMS_PER_FILE` terms; file `i` depends only on the seed and `i`. */
-export function generateGlossaryFiles(seed: number, specs: readonly TermSpec[]): GlossaryFile[] {
+/** Splits specs into files of `termsPerFile` terms; file `i` depends only on the seed, `i` and that size. */
+export function generateGlossaryFiles(seed: number, specs: readonly TermSpec[], termsPerFile = TERMS_PER_FILE): GlossaryFile[] {
   const files: GlossaryFile[] = [];
-  for (let start = 0, index = 0; start < specs.length; start += TERMS_PER_FILE, index++) {
+  for (let start = 0, index = 0; start < specs.length; start += termsPerFile, index++) {
     const random = createRandom(deriveSeed(seed, 2, index));
-    const own = specs.slice(start, start + TERMS_PER_FILE);
+    const own = specs.slice(start, start + termsPerFile);
     const earlier = specs.slice(0, start + own.length);
     files.push({ name: `glossary-${String(index).padStart(4, '0')}.md`, text: glossaryMarkdown(random, own, earlier) });
   }

@@ -54,7 +54,7 @@ export function prepareInputs(root: string, seed: number, sizes: readonly number
 }
 
 /** Writes a cached input unless it is already there (inputs are deterministic per directory). */
-function writeOnce(file: string, text: () => string): void {
+export function writeOnce(file: string, text: () => string): void {
   if (fs.existsSync(file)) return;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.partial`;

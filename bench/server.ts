@@ -41,8 +41,8 @@ const STARTUP_TIMEOUT_MS = 30_000;
 const EDIT_TIMEOUT_MS = 3_000;
 const HOVER_POLL_MS = 2;
 
-const MEMORY_MARK = '@@glossary-lens-bench-memory ';
-const PRELOAD = `'use strict';
+export const MEMORY_MARK = '@@glossary-lens-bench-memory ';
+export const PRELOAD = `'use strict';
 process.on('SIGUSR2', () => {
   const before = process.memoryUsage();
   let after = null;
@@ -57,22 +57,24 @@ process.on('SIGUSR2', () => {
 });
 `;
 
-interface MemorySample {
+export interface MemorySample {
   readonly rssKb: number;
   readonly hwmKb: number;
   readonly heap?: { before: NodeJS.MemoryUsage; after: NodeJS.MemoryUsage | null };
 }
 
-interface IndexChanged {
+export interface IndexChanged {
   readonly version: number;
   readonly termCount: number;
   readonly at: number;
 }
 
 /** A spawned server and the connection to it, with the bits of client state the bench needs. */
-class BenchClient {
+export class BenchClient {
   readonly indexChanges: IndexChanged[] = [];
   readonly problems: string[] = [];
+  /** Every window/logMessage, at any level. */
+  readonly logs: string[] = [];
   readonly stderr: string[] = [];
   private readonly waiters = new Set<() => void>();
   private readonly versions = new Map<string, number>();
@@ -99,6 +101,7 @@ class BenchClient {
     connection.onNotification('textDocument/publishDiagnostics', () => {});
     connection.onNotification('$/progress', () => {});
     connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+      this.logs.push(params.message);
       // 1 = error, 2 = warning: anything the server complains about goes into the report.
       if (params.type <= 2) this.problems.push(params.message);
     });
@@ -204,7 +207,7 @@ class BenchClient {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
@@ -223,12 +226,12 @@ function readProcStatus(pid: number): { rss: number; hwm: number } | undefined {
 }
 
 const sleep = (msToWait: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, msToWait));
-const hoverValue = (hover: Hover | null): string => {
+export const hoverValue = (hover: Hover | null): string => {
   const contents = hover?.contents;
   return typeof contents === 'object' && contents !== null && 'value' in contents ? contents.value : '';
 };
 /** Hover markdown escapes punctuation; compare without backslashes. */
-const unescaped = (text: string): string => text.replace(/\\/g, '');
+export const unescaped = (text: string): string => text.replace(/\\/g, '');
 
 /** Converts offsets to positions with a table of line starts. */
 function positionsOf(text: string): (offset: number) => Position {

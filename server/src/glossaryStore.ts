@@ -1,8 +1,11 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { createGlossarySet, type GlossaryIndex, type GlossarySet } from './core';
+// Not part of the core's API: only the store knows when every workspace glossary has been read.
+import { clearParseCache } from './core/parse/markdown';
 import type { Logger } from './logger';
 import { listMarkdownFiles, readTextFile } from './node/glossaryFiles';
+import { preferSmallHeap } from './node/heapTuning';
 import { findFiles, globMatcher, type PathMatcher } from './node/workspaceFiles';
 import type { Settings } from './settings';
 
@@ -10,6 +13,12 @@ import type { Settings } from './settings';
 export type GlossaryOrigin = 'workspace' | 'extra' | 'builtin';
 
 const PRIORITY: Record<GlossaryOrigin, number> = { workspace: 0, extra: 0, builtin: 1 };
+
+/**
+ * Glossary edits typed in quick succession are parsed once they pause this long: short enough
+ * that a new term is hoverable at once, long enough that a burst of keystrokes is parsed once.
+ */
+const EDIT_DEBOUNCE_MS = 10;
 
 interface KnownFile {
   readonly origin: GlossaryOrigin;
@@ -24,35 +33,47 @@ export interface WorkspaceFolderInfo {
 
 /**
  * The glossary files the server knows: found on disk, reported by the file watcher, or open in
- * the editor (an open document's text wins over the file). Each change re-parses one file.
+ * the editor (an open document's text wins over the file). Each change re-parses one file; the
+ * index is rebuilt in the background while requests are answered from the previous one.
  */
 export class GlossaryStore {
   private readonly set: GlossarySet = createGlossarySet();
   private readonly known = new Map<string, KnownFile>();
   private readonly openDocuments = new Map<string, string>();
+  /** Edited documents waiting for the edits to pause before they are parsed. */
+  private readonly pendingEdits = new Map<string, NodeJS.Timeout>();
+  /** Called once no edit is pending. */
+  private editsSettled: (() => void)[] = [];
   private folders: readonly WorkspaceFolderInfo[] = [];
   private matchers: { folder: string; include: PathMatcher; exclude: PathMatcher }[] = [];
   /**
-   * While a reload reads the workspace's glossaries, requests are answered from the index as it
-   * was before (the shipped glossary at start-up) rather than from a half-read, ever-changing one.
+   * The index requests are answered from: complete, its matcher built. While a newer one is
+   * prepared, and while a reload reads the workspace's glossaries, requests get this one (the
+   * shipped glossary at start-up) rather than waiting for, or seeing, a half-built or half-read one.
    */
-  private snapshot: GlossaryIndex | undefined;
+  private served: GlossaryIndex | undefined;
+  /** True while a reload reads glossary files; changes are then prepared once it has read them all. */
+  private reading = false;
+  private preparing = false;
+  /** A change not yet announced through `onChange`. */
+  private unannounced = false;
   /** Counts reloads; a reload that a newer one overtook stops reading. */
   private generation = 0;
 
   constructor(private readonly logger: Logger, private readonly onChange: () => void) {}
 
+  /** The version of the index requests are answered from. */
   get version(): number {
-    return this.snapshot?.version ?? this.set.version;
+    return this.index().version;
   }
 
   /** True while a reload is reading glossary files in the background. */
   get loading(): boolean {
-    return this.snapshot !== undefined;
+    return this.reading;
   }
 
   index(): GlossaryIndex {
-    return this.snapshot ?? this.set.index();
+    return this.served ?? this.set.index();
   }
 
   /** The current text of a known glossary file. */
@@ -83,55 +104,135 @@ export class GlossaryStore {
         : [];
     });
 
-    const wanted = new Map<string, KnownFile>();
-    if (builtinEnabled && builtinDir) {
-      for (const file of await listMarkdownFiles(builtinDir)) {
-        wanted.set(URI.file(file).toString(), { origin: 'builtin', label: `glossary/${relativeLabel(builtinDir, file)}` });
+    const generation = ++this.generation;
+    const overtaken = () => generation !== this.generation;
+    this.reading = true;
+    preferSmallHeap(false);
+    const started = Date.now();
+    try {
+      // The shipped glossary first, before the workspace is even searched: it is small, and
+      // hovers use it while the workspace's glossaries are found and read.
+      const builtin = new Map<string, KnownFile>();
+      if (builtinEnabled && builtinDir) {
+        for (const file of await listMarkdownFiles(builtinDir)) {
+          builtin.set(URI.file(file).toString(), { origin: 'builtin', label: `glossary/${relativeLabel(builtinDir, file)}` });
+        }
+      }
+      if (overtaken()) return;
+      this.forgetUnless((uri, file) => file.origin !== 'builtin' || builtin.has(uri));
+      if (!(await this.readAll(builtin, overtaken))) return;
+      if (this.matchers.length) {
+        // At start-up the shipped glossary alone is small enough to index at once; requests use
+        // it while the rest is found and read. A later reload keeps serving the index it had.
+        this.served ??= this.set.index();
+        this.unannounced = false;
+        this.onChange();
+      }
+      const user = await this.findUserGlossaries(folders);
+      if (overtaken()) return;
+      this.forgetUnless((uri, file) => file.origin === 'builtin' || user.has(uri));
+      if (!(await this.readAll(user, overtaken))) return;
+      const entries = this.set.uris().reduce((sum, uri) => sum + (this.set.parsed(uri)?.entries.length ?? 0), 0);
+      this.logger.info(`Loaded ${this.set.uris().length} glossary files with ${entries} entries in ${Date.now() - started} ms.`);
+    } finally {
+      if (!overtaken()) {
+        this.reading = false;
+        // Announced once prepared, even when nothing changed: the client learns that loading ended.
+        this.changed();
       }
     }
+  }
+
+  /** The workspace's glossary files and the extra ones its settings name, in every folder. */
+  private async findUserGlossaries(folders: readonly WorkspaceFolderInfo[]): Promise<Map<string, KnownFile>> {
+    const found = new Map<string, KnownFile>();
     for (const folder of folders) {
       const root = URI.parse(folder.uri);
       if (root.scheme !== 'file') continue;
       const files = await findFiles(root.fsPath, { include: folder.settings.files, exclude: folder.settings.exclude, limit: 2_000 });
-      for (const file of files) wanted.set(URI.file(file).toString(), { origin: 'workspace', label: relativeLabel(root.fsPath, file, folders.length > 1) });
+      for (const file of files) found.set(URI.file(file).toString(), { origin: 'workspace', label: relativeLabel(root.fsPath, file, folders.length > 1) });
       for (const extra of folder.settings.extraGlossaries) {
         const absolute = path.resolve(root.fsPath, extra);
         const listed = await listMarkdownFiles(absolute);
         if (!listed.length) this.logger.warn(`glossaryLens.extraGlossaries: nothing to read at ${absolute}.`);
-        for (const file of listed) wanted.set(URI.file(file).toString(), { origin: 'extra', label: relativeLabel(root.fsPath, file, folders.length > 1) });
+        for (const file of listed) found.set(URI.file(file).toString(), { origin: 'extra', label: relativeLabel(root.fsPath, file, folders.length > 1) });
       }
     }
+    return found;
+  }
 
-    const generation = ++this.generation;
-    // A reload this one overtook may have left its snapshot behind.
-    this.snapshot = undefined;
-    const started = Date.now();
-    for (const uri of [...this.known.keys()]) {
-      if (!wanted.has(uri)) this.forget(uri);
-    }
-    // The shipped glossary first: it is small, and hovers can use it while the rest loads.
-    const builtin = [...wanted].filter(([, file]) => file.origin === 'builtin');
-    const user = [...wanted].filter(([, file]) => file.origin !== 'builtin');
-    for (const [uri, file] of builtin) {
+  /** Reads every file of `files` one by one (requests are answered in between); false when overtaken. */
+  private async readAll(files: ReadonlyMap<string, KnownFile>, overtaken: () => boolean): Promise<boolean> {
+    for (const [uri, file] of files) {
       this.known.set(uri, file);
-      await this.refreshFromDisk(uri, this.folders[0]?.settings.maxFileSize);
-      if (generation !== this.generation) return;
+      await this.refreshFromDisk(uri, file.origin === 'builtin' ? this.folders[0]?.settings.maxFileSize : this.settingsFor(uri)?.maxFileSize);
+      // The parser keeps the syntax tree of every piece it parsed, for an edit of the same file
+      // to reuse; a load reads each file once, and would keep a copy of every tree (up to 16M
+      // characters' worth) for nothing.
+      clearParseCache();
+      if (overtaken()) return false;
     }
-    if (user.length) {
-      this.snapshot = this.set.index();
-      this.onChange();
-    }
+    return true;
+  }
+
+  /** After any change of the files: prepare the new index in the background, then announce it. */
+  private changed(): void {
+    this.unannounced = true;
+    // A reload prepares once it has read every file.
+    if (!this.reading) void this.prepare();
+  }
+
+  /**
+   * Builds the index of the current files, then its matcher, then its problems, one step per turn
+   * of the event loop, while requests are answered from the served index; then serves and
+   * announces it. A change in between abandons the stale build and starts over, so a burst of
+   * edits builds one index rather than one per edit.
+   */
+  private async prepare(): Promise<void> {
+    if (this.preparing) return; // The running loop picks up the newest version.
+    this.preparing = true;
     try {
-      for (const [uri, file] of user) {
-        this.known.set(uri, file);
-        await this.refreshFromDisk(uri, this.settingsFor(uri)?.maxFileSize);
-        if (generation !== this.generation) return;
+      while (!this.reading && (this.unannounced || this.served?.version !== this.set.version)) {
+        const version = this.set.version;
+        if (this.served?.version !== version) {
+          preferSmallHeap(false);
+          const took: string[] = [];
+          let stale = false;
+          for (const [name, step] of PREPARATION) {
+            await turn();
+            // Edits that arrived meanwhile make this build stale once parsed: wait and see.
+            while (this.pendingEdits.size) await new Promise<void>((resolve) => this.editsSettled.push(resolve));
+            stale = this.reading || this.set.version !== version;
+            if (stale) break;
+            const started = performance.now();
+            step(this.set);
+            took.push(`${name} ${(performance.now() - started).toFixed(1)} ms`);
+          }
+          if (stale) {
+            this.logger.debug(`Index version ${version} abandoned: the glossaries changed while it was built.`);
+            continue;
+          }
+          this.served = this.set.index();
+          this.logger.debug(`Index version ${version} prepared: ${this.served.entries.length} terms; ${took.join(', ')}, each step between requests.`);
+        }
+        this.unannounced = false;
+        this.onChange();
       }
+      // Idle until the next change: keep the heap close to what the served index needs.
+      if (!this.reading) preferSmallHeap(true);
+    } catch (error) {
+      this.logger.error(`Could not build the glossary index: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     } finally {
-      if (generation === this.generation) this.snapshot = undefined;
+      this.preparing = false;
     }
-    this.logger.info(`Loaded ${this.set.uris().length} glossary files with ${this.index().entries.length} entries in ${Date.now() - started} ms.`);
-    this.onChange();
+  }
+
+  private settleEdits(): void {
+    if (!this.pendingEdits.size) for (const resolve of this.editsSettled.splice(0)) resolve();
+  }
+
+  private forgetUnless(keep: (uri: string, file: KnownFile) => boolean): void {
+    for (const [uri, file] of [...this.known]) if (!keep(uri, file)) this.forget(uri);
   }
 
   /** True when a workspace file at this URI would be a glossary under the current settings. */
@@ -152,15 +253,30 @@ export class GlossaryStore {
     if (!this.isGlossaryUri(uri)) return;
     if (deleted) {
       if (this.openDocuments.has(uri)) return; // The open buffer still holds the user's text.
-      if (this.forget(uri)) this.onChange();
+      if (this.forget(uri)) this.changed();
       return;
     }
     if (!this.known.has(uri)) this.known.set(uri, { origin: 'workspace', label: this.labelForWorkspaceFile(uri) });
     if (this.openDocuments.has(uri)) return; // The editor's text wins while the document is open.
-    if (await this.refreshFromDisk(uri, this.settingsFor(uri)?.maxFileSize)) this.onChange();
+    if (await this.refreshFromDisk(uri, this.settingsFor(uri)?.maxFileSize)) this.changed();
   }
 
-  /** An open glossary document's text changed (or it was opened). */
+  /**
+   * An open document was opened or edited: when it is a glossary, it is parsed once its edits
+   * pause (a newer edit replaces the pending parse), with the text `read` gives then.
+   */
+  documentEdited(uri: string, read: () => string | undefined): void {
+    if (!this.isGlossaryUri(uri)) return;
+    clearTimeout(this.pendingEdits.get(uri));
+    this.pendingEdits.set(uri, setTimeout(() => {
+      this.pendingEdits.delete(uri);
+      const text = read();
+      if (text !== undefined) this.documentChanged(uri, text);
+      this.settleEdits();
+    }, EDIT_DEBOUNCE_MS));
+  }
+
+  /** An open glossary document's text changed (or it was opened): parsed now. */
   documentChanged(uri: string, text: string): void {
     if (!this.isGlossaryUri(uri)) return;
     this.openDocuments.set(uri, text);
@@ -168,29 +284,39 @@ export class GlossaryStore {
     const limit = this.settingsFor(uri)?.maxFileSize ?? Infinity;
     if (text.length > limit) {
       this.logger.once(`large:${uri}`, 'warn', `${this.label(uri)} is larger than glossaryLens.maxFileSize; it is not read.`);
-      if (this.forgetText(uri)) this.onChange();
+      if (this.forgetText(uri)) this.changed();
       return;
     }
-    if (this.set.update(uri, text, { priority: PRIORITY[this.known.get(uri)!.origin] })) this.onChange();
+    if (this.update(uri, text)) this.changed();
   }
 
   /** An open glossary document was closed: the file on disk is the truth again. */
   async documentClosed(uri: string): Promise<void> {
+    clearTimeout(this.pendingEdits.get(uri));
+    if (this.pendingEdits.delete(uri)) this.settleEdits();
     if (!this.openDocuments.delete(uri) || !this.known.has(uri)) return;
-    if (await this.refreshFromDisk(uri, this.settingsFor(uri)?.maxFileSize)) this.onChange();
+    if (await this.refreshFromDisk(uri, this.settingsFor(uri)?.maxFileSize)) this.changed();
   }
 
   private async refreshFromDisk(uri: string, maxBytes = 5 * 1024 * 1024): Promise<boolean> {
     const open = this.openDocuments.get(uri);
     const file = this.known.get(uri);
     if (!file) return false;
-    if (open !== undefined) return this.set.update(uri, open, { priority: PRIORITY[file.origin] });
+    if (open !== undefined) return this.update(uri, open);
     const result = await readTextFile(URI.parse(uri).fsPath, maxBytes);
     if ('error' in result) {
       this.logger.warn(`${file.label}: ${result.error}`);
       return this.forgetText(uri);
     }
-    return this.set.update(uri, result.text, { priority: PRIORITY[file.origin] });
+    return this.update(uri, result.text);
+  }
+
+  /** Gives the set a known file's text; it parses only when the text changed (said at debug level). */
+  private update(uri: string, text: string): boolean {
+    const started = performance.now();
+    const changed = this.set.update(uri, text, { priority: PRIORITY[this.known.get(uri)?.origin ?? 'workspace'] });
+    if (changed) this.logger.debug(`Parsed ${this.label(uri)} (${text.length} characters) in ${(performance.now() - started).toFixed(1)} ms.`);
+    return changed;
   }
 
   private forget(uri: string): boolean {
@@ -216,6 +342,22 @@ export class GlossaryStore {
     const file = URI.parse(uri).fsPath;
     return folder ? relativeLabel(URI.parse(folder.uri).fsPath, file, this.folders.length > 1) : path.basename(file);
   }
+}
+
+/** What `prepare` builds, one step per turn: each would otherwise be built by the first request that needs it. */
+const PREPARATION: readonly (readonly [string, (set: GlossarySet) => unknown])[] = [
+  ['index', (set) => set.index()],
+  ['matcher', (set) => set.index().scan('')],
+  ['problems', (set) => set.index().problems],
+];
+
+/**
+ * Resolves once requests that arrived meanwhile had their turn: the poll phase before the
+ * immediate reads them, the message handler's own immediate runs before the timer.
+ */
+async function turn(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function relativeLabel(root: string, file: string, withRootName = false): string {

@@ -27,16 +27,10 @@ export interface ServerOptions {
   readonly defaultBuiltinGlossaryPath?: string;
 }
 
-/**
- * Glossary edits typed in quick succession are parsed once they pause this long: short enough
- * that a new term is hoverable at once, long enough that a burst of keystrokes is parsed once.
- */
-const EDIT_DEBOUNCE_MS = 10;
-
-/** Wires the language server: capabilities, documents, glossary store and one file per feature. */
 /** How long the index must stay unchanged before the searcher is built ahead of the first search. */
 const SEARCHER_WARMUP_MS = 500;
 
+/** Wires the language server: capabilities, documents, glossary store and one file per feature. */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const logger = createLogger(connection);
   const documents = new TextDocuments(TextDocument);
@@ -55,11 +49,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function scheduleIndexChanged() {
     clearTimeout(indexChangedTimer);
     indexChangedTimer = setTimeout(() => {
-      const started = performance.now();
       const index = store.index();
       // Build the matcher now rather than on the next hover, which would otherwise pay for it.
       index.scan('');
-      logger.debug(`Index version ${index.version}${store.loading ? ' (glossaries still loading)' : ''}: ${index.entries.length} terms, ready in ${(performance.now() - started).toFixed(1)} ms.`);
       void connection.sendNotification(IndexChangedNotification, {
         version: index.version,
         termCount: index.entries.length,
@@ -148,21 +140,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
-  const pendingEdits = new Map<string, NodeJS.Timeout>();
-  documents.onDidChangeContent(({ document }) => {
-    if (!store.isGlossaryUri(document.uri)) return;
-    // Parse an edited glossary once typing pauses; a newer edit cancels the pending parse.
-    clearTimeout(pendingEdits.get(document.uri));
-    pendingEdits.set(document.uri, setTimeout(() => {
-      pendingEdits.delete(document.uri);
-      const current = documents.get(document.uri);
-      if (current) store.documentChanged(current.uri, current.getText());
-    }, EDIT_DEBOUNCE_MS));
-  });
+  documents.onDidChangeContent(({ document }) => store.documentEdited(document.uri, () => documents.get(document.uri)?.getText()));
   documents.onDidClose(({ document }) => {
     helpers.forget(document.uri);
-    clearTimeout(pendingEdits.get(document.uri));
-    pendingEdits.delete(document.uri);
     void store.documentClosed(document.uri);
   });
 

@@ -24,7 +24,9 @@ export class SettingsCache {
       settings = this.connection.workspace
         .getConfiguration({ scopeUri: resource, section: 'glossaryLens' })
         .then((raw: unknown) => this.parse(raw), (error: unknown) => {
-          this.logger.warn(`Could not read settings: ${String(error)}; using the defaults.`);
+          // Every folder and every settings change asks again; one line says it.
+          const message = `Could not read settings: ${error instanceof Error ? error.message : String(error)}; using the defaults.`;
+          this.logger.once(`settings:${message}`, 'warn', message);
           return defaultSettings;
         });
       this.cache.set(key, settings);

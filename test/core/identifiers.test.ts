@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GAP_BREAK, GAP_JOIN, GAP_SOFT, splitIdentifier, tokenize } from '../../server/src/core/identifiers';
+import { GAP_BREAK, GAP_JOIN, GAP_SOFT, isWordCharAt, splitIdentifier, tokenize } from '../../server/src/core/identifiers';
 
 /** Each subword with its UTF-16 span, as `text@start-end`. */
 function spans(text: string): string[] {
@@ -66,6 +66,12 @@ describe('splitIdentifier', () => {
     expect(splitIdentifier('用户Token')).toEqual(['用户', 'Token']);
   });
 
+  it('ends a word of a script without case at a line break, tab or control character', () => {
+    expect(splitIdentifier('缓存\n下一行')).toEqual(['缓存', '下一行']);
+    expect(splitIdentifier('مرحبا\tعالم\r\n')).toEqual(['مرحبا', 'عالم']);
+    expect(splitIdentifier('שלום\u0001x')).toEqual(['שלום', 'x']);
+  });
+
   it('finds nothing in text without letters or digits', () => {
     expect(splitIdentifier('')).toEqual([]);
     expect(splitIdentifier(' -> {}; 🚀 ')).toEqual([]);
@@ -80,6 +86,12 @@ describe('tokenize', () => {
   it('keeps astral letters whole, never splitting a surrogate pair', () => {
     // U+1D41A MATHEMATICAL BOLD SMALL A is a lower-case letter outside the BMP.
     expect(spans('x\u{1d41a}y Z')).toEqual(['x\u{1d41a}y@0-4', 'Z@5-6']);
+  });
+
+  it('counts the low half of an astral letter as a word character, and a lone low surrogate as none', () => {
+    expect(isWordCharAt('x\u{1d41a}', 2)).toBe(true);
+    expect(isWordCharAt('x😀', 2)).toBe(false);
+    expect(isWordCharAt('xA\uDC00', 2)).toBe(false);
   });
 
   it('hashes subwords case-insensitively', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_GLOSSARY_LENGTH, parseGlossary } from '../../server/src/core/parseGlossary';
 import type { GlossaryEntry, ParsedGlossary } from '../../server/src/core/types';
 
@@ -201,6 +201,12 @@ describe('bold-led paragraphs', () => {
     expect(entry(result, 'Continuous Integration').aliases).toEqual(['CI']);
   });
 
+  it('reads a parenthetical alias that wraps onto the next line as a one-line name', () => {
+    const result = parse(md('- **WSGI** (Web Server', '  Gateway Interface): a standard.', '- **REST** (Representational\r\n  State Transfer): a style.'));
+    expect(entry(result, 'WSGI').aliases).toEqual(['Web Server Gateway Interface']);
+    expect(entry(result, 'REST').aliases).toEqual(['Representational State Transfer']);
+  });
+
   it('takes the list after a line ending with a colon into the definition', () => {
     const result = parse(md('**REST** is based on six principles:', '- Stateless', '- Cacheable', '', 'Other prose.'));
     expect(entry(result, 'REST').definition).toBe('**REST** is based on six principles:\n- Stateless\n- Cacheable');
@@ -308,6 +314,23 @@ describe('definition lists, abbreviations and front matter', () => {
   it('takes the term of a front matter file from the first H1 when the front matter names none', () => {
     const result = parse(md('---', 'aliases: CAP', '---', '# CAP theorem', 'Pick two.'));
     expect(result.entries[0]).toMatchObject({ term: 'CAP theorem', aliases: ['CAP'], definition: 'Pick two.' });
+  });
+
+  it('reads a one-term file whose heading or front matter spells the name over several lines as a one-line name', () => {
+    const setext = parse(md('---', 'aliases: [REST API]', '---', 'Representational', 'State Transfer', '===', 'An architectural style.'));
+    expect(setext.entries[0]).toMatchObject({ term: 'Representational State Transfer', aliases: ['REST API'] });
+    const folded = parse(md('---', 'term: |', '  Representational', '  State Transfer', 'aliases: |', '  REST', '  API', '---', 'An architectural style.'));
+    expect(folded.entries[0]).toMatchObject({ term: 'Representational State Transfer', aliases: ['REST API'] });
+  });
+
+  it('reads front matter with unknown YAML tags without writing warnings to the process', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    try {
+      expect(parse(md('---', 'aliases: [!odd REST]', '---', '# Representational State Transfer')).entries[0]?.term).toBe('Representational State Transfer');
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('reports front matter that is not valid YAML and still reads the body', () => {
@@ -478,6 +501,40 @@ describe('ids, problems and robustness', () => {
     const huge = parse('x'.repeat(MAX_GLOSSARY_LENGTH + 1));
     expect(huge.entries).toEqual([]);
     expect(huge.problems.map((problem) => problem.code)).toEqual(['file-too-large']);
+  });
+
+  it('reads a file with classic Mac line ends (a lone CR) like one with LF line ends', () => {
+    const text = '**REST** is a style.\r**gRPC** is a framework.\r\r## ETag\rAn identifier.\r';
+    const result = parse(text);
+    expect(terms(result)).toEqual(['REST', 'gRPC', 'ETag']);
+    expect(entry(result, 'ETag').source).toMatchObject({ startLine: 3, endLine: 4 });
+    expect(labelText(text, entry(result, 'gRPC'))).toBe('gRPC');
+  });
+
+  it('keeps reading headings after a paragraph that opens with inline HTML under a narrative heading', () => {
+    expect(terms(parse(md('## How to check', '', '<b>Note</b> that it works.', '## REST', 'An architectural style.')))).toEqual(['REST']);
+  });
+
+  it('does not take a fence indented four spaces for the end of a code block', () => {
+    expect(terms(parse(md('## How to check', '', '```', '    ```', '## Not a heading', '```', '', '## REST', 'An architectural style.')))).toEqual(['REST']);
+  });
+
+  it('reads lines nested deeper than 32 lists or quotes as text, quickly and without failing', () => {
+    const quotes = `${'>'.repeat(100_000)} x\n\n## REST\nA style.`;
+    const lists = Array.from({ length: 400 }, (_, depth) => `${'  '.repeat(depth)}- **T${depth}**: x`).join('\n');
+    const started = performance.now();
+    for (const text of [quotes, lists, `${'- '.repeat(50_000)}x`]) expect(parse(text).problems).toEqual([]);
+    expect(terms(parse(quotes))).toEqual(['REST']);
+    expect(terms(parse(lists))).toContain('T31');
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('counts a byte order mark at the start of the file in every offset', () => {
+    const text = '\uFEFF## ETag\nAn identifier.\n\n- **JWT**: A token.\n';
+    const result = parse(text);
+    expect(result.entries.map((found) => labelText(text, found))).toEqual(['ETag', 'JWT']);
+    const front = '\uFEFF---\nterm: Idempotence\n---\nDoing it twice equals doing it once.\n';
+    expect(parse(front).entries.map((found) => [found.term, labelText(front, found)])).toEqual([['Idempotence', 'Idempotence']]);
   });
 
   it('never throws on odd input', () => {

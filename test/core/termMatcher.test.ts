@@ -97,6 +97,12 @@ describe('describeName', () => {
     expect(describeName('Node.js')?.literal).toBe(0);
   });
 
+  it('reads a name that starts with a stray combining mark as a literal, so that the mark is matched too', () => {
+    expect(describeName('\u0301ab')?.literal).toBeGreaterThan(0);
+    const matcher = createTermMatcher([{ name: '\u0301ab', term: 'Odd', entryIds: ['odd'] }]);
+    expect(matcher.scan('x \u0301ab').map((o) => [o.start, o.end])).toEqual([[2, 5]]);
+  });
+
   it('ignores blank and single-character names', () => {
     expect(describeName('')).toBeUndefined();
     expect(describeName(' C ')).toBeUndefined();
@@ -129,6 +135,11 @@ describe('createTermMatcher: code and prose', () => {
   it('finds terms in markdown prose, in any language', () => {
     const text = '**Latency (Задержка)** и **Пропускная способность** влияют на **low latency** системы.';
     expect(found(text)).toEqual(['Latency → Latency', 'Задержка → Latency', 'Пропускная способность → Throughput', 'low latency → Low Latency']);
+  });
+
+  it('finds a term of a script without case at the end of a line or before a tab', () => {
+    const matcher = createTermMatcher([{ name: '缓存', term: 'Cache', entryIds: ['g#cache'] }]);
+    expect(found('缓存\n缓存\t失效', matcher)).toEqual(['缓存 → Cache', '缓存 → Cache']);
   });
 
   it('matches case-insensitively', () => {
@@ -312,6 +323,35 @@ describe('createTermMatcher: literal names', () => {
   it('matches symbolic names exactly', () => {
     const matcher = createTermMatcher(['C++', 'C#', '.NET'].map((name) => ({ name, term: name, entryIds: [name] })));
     expect(found('C++ and c# on .NET, not C or NET', matcher)).toEqual(['C++ → C++', 'c# → C#', '.NET → .NET']);
+  });
+
+  it('matches symbolic names whose parts are joined by other punctuation', () => {
+    const matcher = createTermMatcher(['std::vector', 'R&D', 'AT&T', 'a->b'].map((name) => ({ name, term: name, entryIds: [name] })));
+    expect(found('use std::vector in R&D at AT&T: a->b, not std::map, R & D or std', matcher)).toEqual([
+      'std::vector → std::vector', 'R&D → R&D', 'AT&T → AT&T', 'a->b → a->b',
+    ]);
+  });
+
+  it('reports a literal that reaches past a shorter name with the same first part as the literal alone', () => {
+    const matcher = createTermMatcher([
+      { name: 'std', term: 'Standard Library', entryIds: ['std'] },
+      { name: 'std::vector', term: 'Vector', entryIds: ['vector'] },
+    ]);
+    expect(matcher.scan('std::vector or std').map((o) => [o.term, o.entryIds])).toEqual([['Vector', ['vector']], ['Standard Library', ['std']]]);
+  });
+
+  it('reports every entry of a literal name that starts with punctuation, whatever their case modes', () => {
+    const matcher = createTermMatcher([
+      { name: '.NET', term: '.NET', entryIds: ['dotnet'], caseMode: 'sensitive' },
+      { name: '.NET', term: 'dotnet', entryIds: ['runtime'] },
+    ]);
+    expect(matcher.scan('on .NET').map((o) => o.entryIds)).toEqual([['dotnet', 'runtime']]);
+  });
+
+  it('never ends a literal name in the middle of a surrogate pair', () => {
+    const matcher = createTermMatcher([{ name: 'x\uD83D', term: 'Broken', entryIds: ['b'] }]);
+    expect(matcher.scan('x😀')).toEqual([]);
+    expect(found('x\uD83D!', matcher)).toEqual(['x\uD83D → Broken']);
   });
 });
 

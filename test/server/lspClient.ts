@@ -24,11 +24,16 @@ export interface TestClientOptions {
   /** What `workspace/configuration` answers for the `glossaryLens` section (any value, even nonsense). */
   readonly settings?: unknown;
   readonly initializationOptions?: unknown;
+  /**
+   * What `start` waits for: the index with every glossary read (the default), or the first one
+   * announced, which may be the shipped glossary alone while the workspace's are still loading.
+   */
+  readonly until?: 'loaded' | 'firstIndex';
 }
 
 export class TestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
-  readonly indexChanges: { version: number; termCount: number }[] = [];
+  readonly indexChanges: { version: number; termCount: number; loading: boolean }[] = [];
   readonly logs: string[] = [];
   settings: unknown;
   private versions = new Map<string, number>();
@@ -54,7 +59,7 @@ export class TestClient {
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => client.diagnostics.set(params.uri, params.diagnostics));
-    connection.onNotification('glossaryLens/indexChanged', (params: { version: number; termCount: number }) => client.indexChanges.push(params));
+    connection.onNotification('glossaryLens/indexChanged', (params: { version: number; termCount: number; loading: boolean }) => client.indexChanges.push(params));
     connection.onNotification('window/logMessage', (params: { message: string }) => client.logs.push(params.message));
     connection.onNotification('$/progress', () => {});
     connection.listen();
@@ -71,7 +76,8 @@ export class TestClient {
       },
     });
     await connection.sendNotification('initialized', {});
-    await client.waitFor(() => client.indexChanges.length > 0, 'the first index');
+    if (options.until === 'firstIndex') await client.waitFor(() => client.indexChanges.length > 0, 'the first index');
+    else await client.waitFor(() => client.indexChanges.some((change) => !change.loading), 'the index with every glossary read');
     return client;
   }
 

@@ -138,8 +138,11 @@ export function isLowerCase(c: number): boolean {
 export function isWordCharAt(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return false;
   const c = text.charCodeAt(index);
-  // A low surrogate belongs to the pair that starts one unit earlier.
-  if (c >= 0xdc00 && c <= 0xdfff && index > 0) return classAt(text, index - 1) !== OTHER;
+  // A low surrogate belongs to the pair that starts one unit earlier; alone, it is no character.
+  if (c >= 0xdc00 && c <= 0xdfff && index > 0) {
+    const high = text.charCodeAt(index - 1);
+    if (high >= 0xd800 && high <= 0xdbff) return classAt(text, index - 1) !== OTHER;
+  }
   return classAt(text, index) !== OTHER;
 }
 
@@ -243,9 +246,10 @@ let runLast = 0;
  * Returns the offset after the run.
  */
 function consume(text: string, i: number, to: number, want: number): number {
-  // ASCII letters and digits take a range check; anything else goes through the class tables.
-  const low = want === LOWER ? 97 : want === UPPER ? 65 : want === DIGIT ? 48 : -1;
-  const high = want === DIGIT ? 57 : low + 25;
+  // ASCII letters and digits take a range check (an empty one for caseless letters, which ASCII
+  // has none of); anything else goes through the class tables.
+  const low = want === LOWER ? 97 : want === UPPER ? 65 : want === DIGIT ? 48 : 1;
+  const high = want === DIGIT ? 57 : want === CASELESS ? 0 : low + 25;
   const fold = want === UPPER ? 0x20 : 0;
   let hash = runHash;
   let last = runLast;

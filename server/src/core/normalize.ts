@@ -2,7 +2,7 @@
  * Name normalization: how a glossary name (a term or an alias) becomes a lookup key, and the
  * facts about its shape that decide how it may match text.
  */
-import { GAP_BREAK, GAP_SOFT, HAS_LOWER, HAS_UPPER, DIGITS_ONLY, isWordCharAt, lowerCode, tokenize, type Subwords } from './identifiers';
+import { GAP_BREAK, GAP_JOIN, GAP_SOFT, HAS_LOWER, HAS_UPPER, DIGITS_ONLY, lowerCode, tokenize, type Subwords } from './identifiers';
 import { ORDINARY_WORDS } from './ordinaryWords';
 import type { CaseMode } from './types';
 
@@ -20,7 +20,11 @@ export const SYMBOLIC = 3;
 
 /** Everything the matcher needs to know about one name. */
 export interface NameShape {
-  /** The lookup key: the lower-cased concatenation of the name's subwords. */
+  /**
+   * The lookup key: the lower-cased concatenation of the name's subwords. For a literal, only of
+   * those before its first gap that is not a joiner (`std` of `std::vector`): a window never grows
+   * past such a gap, and a literal is compared with the text itself anyway.
+   */
   readonly key: string;
   /** The concatenation of the name's subwords as written (compared when case-sensitive). */
   readonly exact: string;
@@ -51,11 +55,11 @@ export function nameKey(name: string): string {
 // Names are short and analysed synchronously, so one buffer serves every call (no typed arrays per name).
 let scratch: Subwords | undefined;
 
-/** The key of `name` from its subwords. */
-function keyOf(name: string, subwords: Subwords): string {
-  if (subwords.count === 1) return lowerRange(name, subwords.starts[0]!, subwords.ends[0]!);
+/** The key of `name` from its first `count` subwords (all by default). */
+function keyOf(name: string, subwords: Subwords, count = subwords.count): string {
+  if (count === 1) return lowerRange(name, subwords.starts[0]!, subwords.ends[0]!);
   let key = '';
-  for (let k = 0; k < subwords.count; k++) key += lowerRange(name, subwords.starts[k]!, subwords.ends[k]!);
+  for (let k = 0; k < count; k++) key += lowerRange(name, subwords.starts[k]!, subwords.ends[k]!);
   return key;
 }
 
@@ -113,13 +117,16 @@ export function describeName(name: string): NameShape | undefined {
     }
   }
   const lead = subwords.starts[0]!;
-  const edged = !isWordCharAt(trimmed, 0) || !isWordCharAt(trimmed, trimmed.length - 1);
+  // Subwords skip what is not a letter or digit, stray marks at the start included.
+  const edged = lead !== 0 || subwords.ends[subwords.count - 1] !== trimmed.length;
   let literal: LiteralKind = NOT_LITERAL;
   if (NUMERIC_LITERAL.test(trimmed) && subwords.count > 1) literal = NUMERIC;
   else if (PATH_LITERAL.test(trimmed)) literal = PATH;
   else if (broken || edged) literal = SYMBOLIC;
 
-  const key = keyOf(trimmed, subwords);
+  let keyed = subwords.count;
+  if (literal !== NOT_LITERAL) for (let k = 0; k < subwords.count - 1 && keyed === subwords.count; k++) if (subwords.gaps[k] !== GAP_JOIN) keyed = k + 1;
+  const key = keyOf(trimmed, subwords, keyed);
   if (key.length < 2 && literal === NOT_LITERAL) return undefined;
   const caseMode = caseModeOf(trimmed, subwords);
   return {

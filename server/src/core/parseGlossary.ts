@@ -38,7 +38,9 @@ export function parseGlossary(uri: string, text: string): ParsedGlossary {
 
 type Report = (code: string, severity: ProblemSeverity, message: string, span?: Span) => void;
 
-function readEntries(uri: string, text: string, report: Report): GlossaryEntry[] {
+function readEntries(uri: string, original: string, report: Report): GlossaryEntry[] {
+  // A lone CR (classic Mac line ends) becomes an LF of the same length: offsets and lines stay, and every line reader sees it.
+  const text = original.includes('\r') ? original.replace(/\r(?!\n)/g, '\n') : original;
   const { frontMatter: yaml, blocks, narrativeHeadings } = parseBlocks(text);
   const lines = createLineIndex(text);
   const frontMatter = yaml ? readFileMetadata(yaml, report) : undefined;
@@ -68,10 +70,12 @@ function readFileMetadata(yaml: Yaml, report: Report): FrontMatter | undefined {
 function singleEntry(uri: string, text: string, lines: LineIndex, frontMatter: FrontMatter, yaml: Yaml, blocks: readonly RootContent[]): GlossaryEntry | undefined {
   const first = blocks.find((block) => block.type !== 'html' && block.type !== 'thematicBreak');
   const h1 = first?.type === 'heading' && first.depth === 1 ? (first as Heading) : undefined;
-  const term = frontMatter.term ?? frontMatter.title ?? (h1 ? plainText(h1).trim() : undefined);
+  // A setext heading may run over several lines; a name is always one line.
+  const h1Text = h1 ? plainText(h1).replace(/\s+/g, ' ').trim() : undefined;
+  const term = frontMatter.term ?? frontMatter.title ?? h1Text;
   if (!term) return undefined;
   const bodyStart = h1 ? endOf(h1) : endOf(yaml);
-  const labelSpan = h1 && plainText(h1).trim() === term ? contentSpan(h1) : spanOfValue(text, yaml, term);
+  const labelSpan = h1 && h1Text === term ? contentSpan(h1) : spanOfValue(text, yaml, term);
   return buildSingleEntry(uri, {
     term,
     aliases: frontMatter.aliases,

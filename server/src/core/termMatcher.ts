@@ -522,20 +522,23 @@ function matchPlural(window: Window, lexicon: Lexicon, previousHash: number, len
 
 /**
  * Merges the variants that accept the window (`strip` > 0 for a plural window) into one match:
- * the first accepted variant's term and every accepted variant's entry ids.
+ * the longest (a literal may reach past the window: `std::vector` from `std`), with the term of
+ * the first variant that spans it and the entry ids of every variant that spans it.
  */
 function accept(window: Window, variants: readonly Variant[], strip: number, upperPlural = false): Found | undefined {
   const { subwords, first, last } = window;
-  let start = subwords.starts[first]!;
-  let end = subwords.ends[last]!;
+  const windowStart = subwords.starts[first]!;
+  const windowEnd = subwords.ends[last]!;
+  let start = windowStart;
+  let end = windowEnd;
   let chosen: Variant | undefined;
   let merged: string[] | undefined;
   for (const variant of variants) {
-    let variantEnd = end;
-    let variantStart = start;
+    let variantEnd = windowEnd;
+    let variantStart = windowStart;
     if (variant.literal !== NOT_LITERAL) {
       if (strip > 0) continue;
-      variantStart = start - variant.lead;
+      variantStart = windowStart - variant.lead;
       variantEnd = literalEnd(window.text, variantStart, variant);
       if (variantEnd < 0) continue;
     } else {
@@ -546,11 +549,12 @@ function accept(window: Window, variants: readonly Variant[], strip: number, upp
         if (upperPlural || (variant.exact.length < 3 && hasLowerBefore(window, strip))) continue;
       }
     }
-    if (!chosen) {
+    if (!chosen || variantEnd - variantStart > end - start) {
       chosen = variant;
       start = variantStart;
       end = variantEnd;
-    } else {
+      merged = undefined;
+    } else if (variantStart === start && variantEnd === end) {
       merged ??= [...chosen.entryIds];
       for (const id of variant.entryIds) if (!merged.includes(id)) merged.push(id);
     }
@@ -597,6 +601,8 @@ function literalEnd(text: string, start: number, variant: Variant): number {
   }
   if (isWordCharAt(text, start - 1) && isWordCharAt(text, start)) return -1;
   if (isWordCharAt(text, end) && isWordCharAt(text, end - 1)) return -1;
+  // A name with half a surrogate pair at an end must not take half of a pair in the text.
+  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) return -1;
   if (variant.literal === NUMERIC || variant.literal === PATH) {
     // A dotted chain continues to the left (`os.sys.stdin`, `10.0.0.0.0`).
     if (isChainJoiner(text.charCodeAt(start - 1)) && isWordCharAt(text, start - 2)) return -1;
@@ -606,6 +612,12 @@ function literalEnd(text: string, start: number, variant: Variant): number {
     if (continues && isWordCharAt(text, end + 1)) return -1;
   }
   return end;
+}
+
+function splitsSurrogatePair(text: string, at: number): boolean {
+  const low = text.charCodeAt(at);
+  const high = text.charCodeAt(at - 1);
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
 }
 
 function isChainJoiner(c: number): boolean {

@@ -7,6 +7,8 @@ import { glossaryDocument } from '../convert';
 import { glossaryStub, subwordAt } from '../core';
 
 const MAX_TERM_LENGTH = 80;
+/** How much text round the cursor is read for the word under it; a line of minified code can be megabytes. */
+const WORD_REACH = 256;
 
 /**
  * The code action "Add 'X' to the glossary" on a selection or on the subword under the cursor
@@ -33,7 +35,10 @@ function candidateTerm(document: TextDocument, range: { start: { line: number; c
   const start = document.offsetAt(range.start);
   const end = document.offsetAt(range.end);
   const text = document.getText();
-  const raw = start === end ? subwordAt(text, start) : text.slice(start, end);
+  // A selection far longer than a term is not one; do not copy and normalize megabytes to learn that.
+  if (end - start > MAX_TERM_LENGTH * 4) return undefined;
+  const from = Math.max(0, start - WORD_REACH);
+  const raw = start === end ? subwordAt(text.slice(from, Math.min(text.length, start + WORD_REACH)), start - from) : text.slice(start, end);
   const term = raw?.replace(/\s+/g, ' ').trim();
   if (!term || term.length > MAX_TERM_LENGTH || term.length < 2 || !/\p{L}/u.test(term)) return undefined;
   return term;

@@ -1,8 +1,8 @@
 import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import type { ServerContext } from '../context';
-import { codeContextAt, firstSentence } from '../core';
+import { codeContextAt } from '../core';
 import type { Settings } from '../settings';
-import { hoverMarkdown } from './entryView';
+import { hoverMarkdown, summaryOf } from './entryView';
 
 const LIMIT = 50;
 /** How far back a word being typed may reach; enough for "Dependency Injection Containers". */
@@ -18,7 +18,10 @@ export function registerCompletion(context: ServerContext): void {
     const document = documents.get(textDocument.uri);
     if (!document) return null;
     const config = await settings.get(document.uri);
-    if (token.isCancellationRequested || !completionAllowed(config, document.getText(), document.offsetAt(position), document.languageId)) return null;
+    if (token.isCancellationRequested) return null;
+    // Like hovers, no terms in a document over maxFileSize (and no pass over its megabytes to find the cursor).
+    if (document.getText().length > config.maxFileSize) return null;
+    if (!completionAllowed(config, document.getText(), document.offsetAt(position), document.languageId)) return null;
 
     const offset = document.offsetAt(position);
     const lineStart = document.offsetAt({ line: position.line, character: 0 });
@@ -30,7 +33,7 @@ export function registerCompletion(context: ServerContext): void {
     const items = hits.slice(0, LIMIT).map(({ entry }, rank): CompletionItem => ({
       label: entry.term,
       kind: CompletionItemKind.Text,
-      detail: firstSentence(entry.definition),
+      detail: summaryOf(entry),
       filterText: [prefix, entry.term, ...entry.aliases].join(' '),
       sortText: String(rank).padStart(3, '0'),
       textEdit: { range, newText: entry.term },
@@ -51,11 +54,23 @@ interface ItemData {
   readonly entryId: string;
 }
 
+/**
+ * How far back the comment-and-string lexer reads, as the core's own bound does: from the first
+ * line start in this reach, or from the reach itself on a longer line (minified code), where the
+ * core would otherwise read from the top of the file.
+ */
+const CONTEXT_REACH = 20_000;
 
 function completionAllowed(settings: Settings, text: string, offset: number, languageId: string): boolean {
   if (settings.completion.scope === 'off') return false;
   if (settings.completion.scope === 'everywhere') return true;
-  return codeContextAt(text, offset, languageId) !== 'code';
+  // The lexer needs nothing after the offset: a comment or string still open there is one.
+  let from = 0;
+  if (offset > CONTEXT_REACH) {
+    const newline = text.indexOf('\n', offset - CONTEXT_REACH);
+    from = newline === -1 || newline >= offset ? offset - CONTEXT_REACH : newline + 1;
+  }
+  return codeContextAt(text.slice(from, offset), offset - from, languageId) !== 'code';
 }
 
 /** The word (or words joined by `-`, `_`, `/`, `.`) being typed right before the cursor. */

@@ -8,6 +8,7 @@ import {
   type DocumentOccurrencesResult,
   type TreeSection,
 } from '../protocol';
+import { occurrenceFinder } from './documentOccurrences';
 import { entryDetails, entrySummary } from './entryView';
 
 const SEARCH_LIMIT = 100;
@@ -15,6 +16,7 @@ const SEARCH_LIMIT = 100;
 /** The requests the VS Code client's views and commands use. */
 export function registerCustomRequests(context: ServerContext): void {
   const { connection, documents, settings, store } = context;
+  const findOccurrences = occurrenceFinder(context);
 
   connection.onRequest(TreeRequest, () => {
     const index = store.index();
@@ -37,7 +39,11 @@ export function registerCustomRequests(context: ServerContext): void {
     if (!document) return { version: null, occurrences: [] };
     const config = await settings.get(uri);
     if (token.isCancellationRequested) return { version: document.version, occurrences: [] };
-    const occurrences = context.occurrences(document, config).map((occurrence) => ({
+    const version = document.version;
+    const found = await findOccurrences(document, config, () => token.isCancellationRequested);
+    // A document that changed meanwhile is asked about again by the client; this answer is stale.
+    if (!found || token.isCancellationRequested) return { version, occurrences: [] };
+    const occurrences = found.map((occurrence) => ({
       range: { start: document.positionAt(occurrence.start), end: document.positionAt(occurrence.end) },
       term: occurrence.term,
       entryIds: occurrence.entryIds,

@@ -7,6 +7,8 @@ import type { GlossaryEntry, TermOccurrence } from '../core';
 import type { Settings } from '../settings';
 import { readTextFile } from '../node/glossaryFiles';
 import { findFiles } from '../node/workspaceFiles';
+import { occurrenceFinder } from './documentOccurrences';
+import { scanInPieces } from './scanInPieces';
 
 /** Bounds that keep a reference search on a huge repository from running away. */
 const MAX_FILES = 5_000;
@@ -52,9 +54,13 @@ async function findReferences(context: ServerContext, params: ReferenceParams, t
   workDone.begin(`Finding references to ${targets[0]!.term}`, 0, undefined, true);
   try {
     const visited = new Set<string>();
+    const findOccurrences = occurrenceFinder(context);
     for (const open of documents.all()) {
       visited.add(open.uri);
-      collect(open.uri, open, context.occurrences(open, config));
+      const found = await findOccurrences(open, config, () => token.isCancellationRequested);
+      if (token.isCancellationRequested) return locations;
+      // A document that changed during the scan is left out rather than given stale ranges.
+      if (found) collect(open.uri, open, found);
     }
     const folders = (await context.connection.workspace.getWorkspaceFolders()) ?? [];
     for (const folder of folders) {
@@ -70,7 +76,10 @@ async function findReferences(context: ServerContext, params: ReferenceParams, t
         if (done % 50 === 0) workDone.report(Math.round((done / files.length) * 100), `${done}/${files.length} files`);
         const read = await readTextFile(file, config.maxFileSize);
         if ('error' in read) continue;
-        collect(uri, TextDocument.create(uri, 'plaintext', 0, read.text), store.index().scan(read.text));
+        const index = store.index();
+        const { occurrences } = await scanInPieces(read.text, (piece) => index.scan(piece), () => token.isCancellationRequested);
+        if (!occurrences) return locations;
+        collect(uri, TextDocument.create(uri, 'plaintext', 0, read.text), occurrences);
       }
     }
   } finally {

@@ -70,12 +70,15 @@ export type ReadResult = { readonly text: string } | { readonly error: string };
 
 /**
  * Reads a text file as UTF-8 (or UTF-16 when it starts with a UTF-16 byte order mark), without
- * its byte order mark. Never throws: a missing, unreadable, binary or too large file is an error.
+ * its byte order mark. Never throws: a missing, unreadable, binary or too large file is an error,
+ * and so is anything that is not a regular file.
  */
 export async function readTextFile(file: string, maxBytes: number): Promise<ReadResult> {
   try {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) return { error: 'is a folder, not a file' };
+    // Reading a named pipe or a device waits for a writer that may never come.
+    if (!stat.isFile()) return { error: 'is not a regular file (a pipe, socket or device)' };
     if (stat.size > maxBytes) return { error: `too large (${formatBytes(stat.size)}; the limit is ${formatBytes(maxBytes)})` };
     return decode(await fs.readFile(file));
   } catch (error) {
@@ -101,6 +104,8 @@ function describeError(error: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a folder, not a file';
+    case 'ELOOP':
+      return 'is a symbolic link that leads back to itself';
     default:
       return error instanceof Error ? error.message : String(error);
   }

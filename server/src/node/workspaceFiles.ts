@@ -15,10 +15,23 @@ export interface FindFilesOptions {
 
 export type PathMatcher = (relativePath: string) => boolean;
 
-/** A matcher for posix-style relative paths; dot files match too, since `.github/GLOSSARY.md` is fair. */
+/**
+ * A matcher for posix-style relative paths; dot files match too, since `.github/GLOSSARY.md` is
+ * fair. The syntax is VS Code's: no extglobs (`+(a|b)`, which can backtrack without end), and a
+ * glob picomatch cannot compile (an empty one) matches nothing rather than throwing; settings.ts
+ * warns about such globs before they get here.
+ */
 export function globMatcher(globs: readonly string[]): PathMatcher {
-  if (!globs.length) return () => false;
-  return picomatch([...globs], { dot: true, nocase: process.platform === 'win32' });
+  const matchers = globs.flatMap((glob) => {
+    try {
+      return [picomatch(glob, { dot: true, nocase: process.platform === 'win32', noextglob: true })];
+    } catch {
+      return [];
+    }
+  });
+  if (!matchers.length) return () => false;
+  if (matchers.length === 1) return matchers[0]!;
+  return (relativePath) => matchers.some((matches) => matches(relativePath));
 }
 
 /**

@@ -421,7 +421,8 @@ function afterLabel(text: string, strong: Strong, limit: number): { defStart: nu
   if (text[at] === '(' || text[at] === '（') {
     const close = text.slice(at, limit).search(/[)）]/);
     if (close !== -1) {
-      alias = text.slice(at + 1, at + close).trim();
+      // A parenthetical may wrap onto the next line; a name is one line.
+      alias = text.slice(at + 1, at + close).replace(/\s+/g, ' ').trim();
       at += close + 1;
       skip();
     }

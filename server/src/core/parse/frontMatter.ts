@@ -19,7 +19,8 @@ export type FrontMatterResult = { readonly frontMatter: FrontMatter } | { readon
 export function readFrontMatter(source: string): FrontMatterResult {
   let data: unknown;
   try {
-    data = parse(source);
+    // Warnings (an unknown `!tag`...) would go to the process's stderr; the core reports through problems only.
+    data = parse(source, { logLevel: 'error' });
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
@@ -40,7 +41,8 @@ export function readFrontMatter(source: string): FrontMatterResult {
 }
 
 function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
+  // YAML block and folded scalars may span lines; names and tags are one line.
+  if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim() || undefined;
   if (typeof value === 'number') return String(value);
   return undefined;
 }

@@ -2,8 +2,10 @@ import type { Nodes, Root, RootContent, Yaml } from 'mdast';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor as UnifiedProcessor } from 'unified';
+import { capNesting } from './nesting';
 import { skimNarrative } from './skim';
 
 /**
@@ -55,11 +57,13 @@ export function clearParseCache(): void {
 
 /** Parses `text` into top-level mdast blocks; a YAML front matter block is returned apart. */
 export function parseBlocks(original: string): MarkdownBlocks {
-  const { text, narrativeHeadings, headingStarts } = skimNarrative(original);
+  const { text, narrativeHeadings, blockStarts } = skimNarrative(capNesting(original));
   const blocks: RootContent[] = [];
-  for (const chunk of chunksOf(text, headingStarts)) {
+  for (const chunk of chunksOf(text, blockStarts)) {
     const piece = chunk.start === 0 && chunk.end === text.length ? text : text.slice(chunk.start, chunk.end);
-    for (const block of parsePiece(piece, chunk.start === 0)) blocks.push(shifted(block, chunk.start, chunk.line));
+    // micromark drops a byte order mark before it counts offsets; count it back in.
+    const bom = chunk.start === 0 && piece.charCodeAt(0) === 0xfeff ? 1 : 0;
+    for (const block of parsePiece(piece, chunk.start === 0)) blocks.push(shifted(block, chunk.start + bom, chunk.line));
   }
   const first = blocks[0];
   if (first?.type === 'yaml') return { frontMatter: first, blocks: blocks.slice(1), narrativeHeadings };
@@ -76,7 +80,7 @@ function parsePiece(piece: string, first: boolean): readonly RootContent[] {
     cache.set(key, cached);
     return cached;
   }
-  const processor = first && piece.startsWith('---') ? processors.frontMatter : TABLE_DELIMITER.test(piece) ? processors.tables : processors.plain;
+  const processor = first && /^\uFEFF?---/.test(piece) ? processors.frontMatter : TABLE_DELIMITER.test(piece) ? processors.tables : processors.plain;
   const root: Root = processor.parse(piece);
   cache.set(key, root.children);
   cachedCharacters += piece.length;
@@ -88,6 +92,19 @@ function parsePiece(piece: string, first: boolean): readonly RootContent[] {
   return root.children;
 }
 
+/** How a renderer reads markdown: plain CommonMark, or with every GitHub extension (autolinked URLs, footnotes...). */
+export type MarkdownDialect = 'commonmark' | 'gfm';
+
+const dialects: Record<MarkdownDialect, { parse(text: string): Root }> = {
+  commonmark: processors.plain,
+  gfm: unified().use(remarkParse).use(remarkGfm).freeze(),
+};
+
+/** Parses a whole markdown text in `dialect`, without the piece cache; offsets are the text's. */
+export function parseMarkdown(text: string, dialect: MarkdownDialect): Root {
+  return dialects[dialect].parse(text);
+}
+
 interface Chunk {
   readonly start: number;
   readonly end: number;
@@ -96,14 +113,14 @@ interface Chunk {
 }
 
 /**
- * Cuts a text before some of its sure top-level heading lines (column 0, outside code fences,
- * HTML blocks and comments; see skim.ts). Such a line always starts a new top-level block, so the
- * pieces parse to the same blocks as the whole text, except for link reference definitions used
- * across pieces, which then read as plain text.
+ * Cuts a text before some of its lines that surely start a top-level block (headings, and lines
+ * at column 0 after a blank line that are no list items; see skim.ts). Such a line always starts
+ * a new top-level block, so the pieces parse to the same blocks as the whole text, except for link
+ * reference definitions used across pieces, which then read as plain text.
  */
-function chunksOf(text: string, headingStarts: readonly number[]): Chunk[] {
+function chunksOf(text: string, blockStarts: readonly number[]): Chunk[] {
   const cuts = [0];
-  for (const at of headingStarts) if (at - cuts[cuts.length - 1] >= CHUNK_TARGET) cuts.push(at);
+  for (const at of blockStarts) if (at - cuts[cuts.length - 1] >= CHUNK_TARGET) cuts.push(at);
   const chunks: Chunk[] = [];
   let line = 0;
   for (let k = 0; k < cuts.length; k++) {

@@ -90,7 +90,7 @@ async function ensureInstalled(install: InstallSpec): Promise<void> {
     await rm(logFile, { force: true });
 
     const npm = startGroup('npm', ['install', '--prefix', install.dir, '--no-audit', '--no-fund', ...(install.extraArgs ?? []), install.spec], {
-      env: { ...process.env, ...install.env },
+      env: { ...withoutNpmRunVariables(process.env), ...install.env },
       logFile,
       cleanup: { registry: install.cleanup, name: `npm install ${install.spec}` },
     });
@@ -131,4 +131,13 @@ function nodePackageName(): string {
   }
   if (process.arch !== 'x64' && process.arch !== 'arm64') throw new HarnessError(`No Node ${NODE_MAJOR} package for ${process.arch} on npm.`);
   return `node-${process.platform}-${process.arch}`;
+}
+
+/**
+ * The environment without the `npm_*` variables an enclosing `npm test` sets: npm reads
+ * `npm_config_*` as configuration, so the outer npm's `user-agent` (naming Node 20) would reach
+ * code-server's postinstall, which checks the Node version in it and refuses.
+ */
+function withoutNpmRunVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
 }

@@ -296,6 +296,12 @@ export class Workbench {
     return this.page.locator(`${S.tab}.active[aria-label="${title.replace(/"/g, '\\"')}"]`);
   }
 
+  /** The active tab of a markdown preview of `fileName`; a locked preview's title says "[Preview]". */
+  activePreviewTab(fileName: string): Locator {
+    const name = fileName.replace(/"/g, '\\"');
+    return this.page.locator(`${S.tab}.active:is([aria-label="Preview ${name}"], [aria-label="[Preview] ${name}"])`);
+  }
+
   tab(title: string): Locator {
     return this.page.locator(`${S.tab}[aria-label="${title.replace(/"/g, '\\"')}"]`);
   }

@@ -35,7 +35,7 @@ export const conceptExplorer: Scenario = {
     log(`screenshot ${shot.file} (${shot.width}x${shot.height}, ${(shot.bytes / 1024).toFixed(0)} KB)`);
 
     await term.click();
-    await workbench.activeTab(`Preview ${TERM}.md`).waitFor({ timeout: 20_000 });
+    await workbench.activePreviewTab(`${TERM}.md`).waitFor({ timeout: 20_000 });
     await workbench.waitForWebviewText('A rebase transfers the completed work');
   },
 };

@@ -22,7 +22,7 @@ export const search: Scenario = {
     log(`screenshot ${shot.file} (${shot.width}x${shot.height}, ${(shot.bytes / 1024).toFixed(0)} KB)`);
 
     await page.keyboard.press('Enter');
-    await workbench.activeTab('Preview Cherry Pick.md').waitFor({ timeout: 20_000 });
+    await workbench.activePreviewTab('Cherry Pick.md').waitFor({ timeout: 20_000 });
     await workbench.waitForWebviewText('Cherry pick moves selected commits from one branch to another.');
   },
 };

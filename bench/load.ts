@@ -109,7 +109,7 @@ interface LoadRun {
 }
 
 /** The probe line: `etag` at character 8 is the shipped glossary's ETag; the term follows `// see `. */
-const probeLine = (term: string): string => `const etagCache = lookup(); // see ${term} here`;
+export const probeLine = (term: string): string => `const etagCache = lookup(); // see ${term} here`;
 const PROBE_TERM_AT = probeLine('').indexOf(' here');
 
 /** A made-up word of letters only, different for every `n`: 0 → "Zqa", 27 → "Zqbb". */
@@ -123,7 +123,7 @@ function wordFor(n: number): string {
 }
 
 /** The edited glossary's new entry is renamed on every edit: "Rapid Zqa Widget", "Rapid Zqb Widget"… */
-const rapidTerm = (edit: number): string => `Rapid ${wordFor(edit)} Widget`;
+export const rapidTerm = (edit: number): string => `Rapid ${wordFor(edit)} Widget`;
 
 /** Generates (once per seed and generator version) the workspace: `glossary/*.md` and `src/document-200000.ts`. */
 export function prepareLoadInputs(root: string, seed: number, files = LOAD_FILES, terms = LOAD_TERMS, lines = LOAD_LINES): LoadInputs {

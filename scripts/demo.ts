@@ -11,8 +11,8 @@ import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { startCodeServer } from '../test/e2e/harness/codeServer';
 import { Cleanup, HarnessError, errorMessage, stopOnSignals } from '../test/e2e/harness/cleanup';
+import { installExtension } from '../test/e2e/harness/extensions';
 import { CODE_SERVER_VERSION, ensureToolchain } from '../test/e2e/harness/install';
-import { startGroup } from '../test/e2e/harness/processes';
 import { createRunDir } from '../test/e2e/harness/runDir';
 import { phase } from '../test/e2e/harness/timing';
 
@@ -49,16 +49,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   const runDir = await createRunDir({ fixture: path.join(repo, 'examples'), prefix: 'glossary-lens-demo-', settings: { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.startupEditor': 'readme', 'workbench.secondarySideBar.defaultVisibility': 'hidden' } });
   cleanup.add('demo directory', () => runDir.remove());
 
-  await phase('install the extension', async () => {
-    const install = startGroup(toolchain.node, [toolchain.codeServerEntry, '--extensions-dir', runDir.extensions, '--user-data-dir', runDir.userData, '--install-extension', vsix], {
-      cwd: runDir.root,
-      env: { ...process.env, ...runDir.serverEnv, EXTENSIONS_GALLERY: '{}' },
-      logFile: path.join(runDir.logs, 'install-extension.log'),
-      cleanup: { registry: cleanup, name: 'extension install' },
-    });
-    const code = await install.exited;
-    if (code !== 0) throw new HarnessError(`Installing ${path.relative(repo, vsix)} into code-server failed (exit ${code}); see ${path.join(runDir.logs, 'install-extension.log')}.`);
-  });
+  await phase('install the extension', () => installExtension({ toolchain, runDir, cleanup, source: { vsix } }));
 
   const server = await phase('start code-server', () => startCodeServer({ toolchain, runDir, cleanup, ...(options.port ? { port: options.port } : {}) }));
   const folder = options.folder ?? runDir.workspace;

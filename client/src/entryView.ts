@@ -13,6 +13,8 @@ export class EntryView implements vscode.Disposable {
   /** Pages shown so far, by entry id, so they follow edits to their glossary. */
   private readonly shown = new Map<string, vscode.Uri>();
   private readonly indexSubscription: vscode.Disposable;
+  /** Pages of an earlier session are removed once, before the first page of this one is written. */
+  private cleared: Promise<void> | undefined;
 
   constructor(
     private readonly service: GlossaryService,
@@ -25,13 +27,8 @@ export class EntryView implements vscode.Disposable {
     });
   }
 
-  /** The folder the pages are written to; emptied when the extension starts. */
-  get pagesFolder(): vscode.Uri {
+  private get pagesFolder(): vscode.Uri {
     return vscode.Uri.joinPath(this.storage, 'entries');
-  }
-
-  async clear(): Promise<void> {
-    await vscode.workspace.fs.delete(this.pagesFolder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
   }
 
   /** Opens the entry's page in a locked preview, which stays on this entry. */
@@ -43,6 +40,8 @@ export class EntryView implements vscode.Disposable {
     }
     // One folder per entry, so the preview's title is just the term.
     const uri = vscode.Uri.joinPath(this.pagesFolder, hash(entryId), `${fileName(entry.term)}.md`);
+    // Not at activation: most sessions never open an entry page.
+    await (this.cleared ??= Promise.resolve(vscode.workspace.fs.delete(this.pagesFolder, { recursive: true, useTrash: false })).then(undefined, () => undefined));
     await this.write(entry, uri);
     this.shown.set(entryId, uri);
     try {

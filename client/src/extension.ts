@@ -29,7 +29,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
   const service = new GlossaryService(client, log);
   const occurrences = new DocumentOccurrences(service);
   const entryView = new EntryView(service, context.globalStorageUri);
-  void entryView.clear();
   const explorer = new ConceptExplorer(service, occurrences);
   const underlines = new Underlines(service, occurrences);
   const statusBar = new GlossaryStatusBar();

@@ -6,6 +6,7 @@ import type { GlossaryStore } from './glossaryStore';
 import type { Logger } from './logger';
 import type { Settings } from './settings';
 import type { SettingsCache } from './settingsCache';
+import { fitsOnePiece, LONG_LINE, scanInPieces } from './scanInPieces';
 
 /** What every feature handler needs; built once in server.ts. */
 export interface ServerContext {
@@ -14,9 +15,14 @@ export interface ServerContext {
   readonly store: GlossaryStore;
   readonly settings: SettingsCache;
   readonly logger: Logger;
-  /** Every term occurrence in a document, cached per document version and index version. */
-  occurrences(document: TextDocument, settings: Settings): readonly TermOccurrence[];
-  /** The occurrence under a position, found by scanning only that line. */
+  /**
+   * Every term occurrence of an open document, cached per document version and index version.
+   * A large document is scanned a piece at a time, so other requests are answered meanwhile; its
+   * very long lines (minified code) are left out, which the log says once. Undefined when the
+   * document or the index changed during the scan, or `isCancelled` said stop.
+   */
+  findOccurrences(document: TextDocument, settings: Settings, isCancelled: () => boolean): Promise<readonly TermOccurrence[] | undefined>;
+  /** The occurrence under a position, found by scanning only a window of that line. */
   occurrenceAt(document: TextDocument, position: Position, settings: Settings): TermOccurrence | undefined;
   /** The entries of an occurrence, in priority order. */
   entriesOf(occurrence: TermOccurrence): GlossaryEntry[];
@@ -34,28 +40,48 @@ const BINARY_SNIFF = 8_192;
 /** Builds the occurrence helpers, with a small cache keyed by document and versions. */
 export function occurrenceHelpers(store: GlossaryStore, logger: Logger) {
   const cache = new Map<string, { key: string; occurrences: readonly TermOccurrence[] }>();
+  /** Whether a document version is skipped, decided once per version: hovers ask on every move. */
+  const skips = new Map<string, { version: number; skipped: boolean }>();
 
   /** Documents whose terms are not looked up: too large, or binary opened as text. Said once. */
   const skipped = (document: TextDocument, settings: Settings) => {
+    const known = skips.get(document.uri);
+    if (known?.version === document.version) return known.skipped;
     const text = document.getText();
+    let skip = false;
     if (text.length > settings.maxFileSize) {
       logger.once(`large-document:${document.uri}`, 'info', `${document.uri} is larger than glossaryLens.maxFileSize; terms in it are not looked up.`);
-      return true;
-    }
-    if (text.slice(0, BINARY_SNIFF).includes('\0')) {
+      skip = true;
+    } else if (text.slice(0, BINARY_SNIFF).includes('\0')) {
       logger.once(`binary-document:${document.uri}`, 'info', `${document.uri} looks binary (it contains NUL characters); terms in it are not looked up.`);
-      return true;
+      skip = true;
     }
-    return false;
+    skips.set(document.uri, { version: document.version, skipped: skip });
+    return skip;
   };
 
   return {
-    occurrences(document: TextDocument, settings: Settings): readonly TermOccurrence[] {
+    async findOccurrences(document: TextDocument, settings: Settings, isCancelled: () => boolean): Promise<readonly TermOccurrence[] | undefined> {
       const key = `${document.version}:${store.version}`;
       const cached = cache.get(document.uri);
       if (cached?.key === key) return cached.occurrences;
-      const occurrences = skipped(document, settings) ? [] : store.index().scan(document.getText());
-      cache.set(document.uri, { key, occurrences });
+      const text = document.getText();
+      let occurrences: readonly TermOccurrence[] | undefined;
+      if (skipped(document, settings)) {
+        occurrences = [];
+      } else if (fitsOnePiece(text)) {
+        occurrences = store.index().scan(text);
+      } else {
+        const version = document.version;
+        const index = store.index();
+        const indexVersion = store.version;
+        const scan = await scanInPieces(text, (piece) => index.scan(piece), () => isCancelled() || document.version !== version || store.version !== indexVersion);
+        if (scan.longLines) {
+          logger.once(`long-lines:${document.uri}`, 'info', `${document.uri} has ${scan.longLines === 1 ? 'a line' : `${scan.longLines} lines`} longer than ${LONG_LINE} characters (minified or generated code?); terms there are not underlined or searched, but hovers still work.`);
+        }
+        occurrences = scan.occurrences;
+      }
+      if (occurrences) cache.set(document.uri, { key, occurrences });
       return occurrences;
     },
     occurrenceAt(document: TextDocument, position: Position, settings: Settings): TermOccurrence | undefined {
@@ -79,7 +105,7 @@ export function occurrenceHelpers(store: GlossaryStore, logger: Logger) {
     },
     forget(uri: string): void {
       cache.delete(uri);
+      skips.delete(uri);
     },
   };
 }
-

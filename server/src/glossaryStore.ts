@@ -1,8 +1,6 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { createGlossarySet, type GlossaryIndex, type GlossarySet } from './core';
-// Not part of the core's API: only the store knows when every workspace glossary has been read.
-import { clearParseCache } from './core/parse/markdown';
+import { clearParseCache, createGlossarySet, type GlossaryIndex, type GlossarySet } from './core';
 import type { Logger } from './logger';
 import { listMarkdownFiles, readTextFile } from './node/glossaryFiles';
 import { preferSmallHeap } from './node/heapTuning';

@@ -12,12 +12,13 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { launchBrowser, runExtensionTests } from './harness/browser';
 import { findChromium } from './harness/chromium';
-import { Cleanup, HarnessError, errorMessage, stopOnSignals, withDeadline } from './harness/cleanup';
+import { HarnessError, withDeadline, type Cleanup } from './harness/cleanup';
 import { startCodeServer, testPayload } from './harness/codeServer';
 import { ensureToolchain, type Toolchain } from './harness/install';
 import { createRunDir } from './harness/runDir';
-import { REPORTER_PREFIX, extensionHostPrinter, extensionLogTails } from './harness/output';
-import { log, phase, timingSummary } from './harness/timing';
+import { REPORTER_PREFIX, extensionHostPrinter } from './harness/output';
+import { reportFailureLogs, runToExit } from './harness/run';
+import { log, phase } from './harness/timing';
 
 const repo = path.resolve(__dirname, '..', '..');
 const suiteIndex = path.join(repo, 'out', 'e2e', 'suite', 'index.js');
@@ -76,27 +77,9 @@ async function runSuite(cleanup: Cleanup, executablePath: string, toolchain: Too
   );
   keep = exitCode !== 0 || process.env.GLOSSARY_LENS_E2E_KEEP === '1';
   if (exitCode !== 0) {
-    for (const tail of extensionLogTails(runDir.userData, EXTENSION_ID)) console.log(tail);
-    log(`logs: ${runDir.logs} (code-server, workbench console), ${path.join(runDir.userData, 'logs')} (extension host, output channels)`);
+    reportFailureLogs(runDir, EXTENSION_ID);
   }
   return exitCode;
 }
 
-const cleanup = new Cleanup();
-stopOnSignals(cleanup);
-const started = Date.now();
-main(cleanup)
-  .catch((error: unknown) => {
-    // After a signal, a closed page or a killed server is what stopping looks like.
-    if (!cleanup.stopping) console.error(error instanceof HarnessError ? `\n${error.message}` : error);
-    return 1;
-  })
-  .then(async (code) => {
-    await phase('stop', () => cleanup.run());
-    log(`${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s (${timingSummary()})`);
-    process.exit(code);
-  })
-  .catch((error: unknown) => {
-    console.error(`cleanup failed: ${errorMessage(error)}`);
-    process.exit(1);
-  });
+runToExit(main);

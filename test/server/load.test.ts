@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hover, Position, SymbolInformation } from 'vscode-languageserver-protocol';
 import { generateDocument, generateGlossaryFiles, generateTerms } from '../../bench/generate';
+import { probeLine, rapidTerm } from '../../bench/load';
 import { ensureBuilt } from '../support/build';
 import { TestClient } from './lspClient';
 
@@ -34,19 +35,6 @@ let documentText: string;
 let probes: Probe[];
 let client: TestClient | undefined;
 
-const probeLine = (term: string) => `const etagCache = lookup(); // see ${term} here`;
-
-/** A made-up word of letters only, different for every `n`: 0 → "Zqa", 27 → "Zqbb". */
-function wordFor(n: number): string {
-  let word = '';
-  for (let rest = n; ; rest = Math.floor(rest / 26) - 1) {
-    word = String.fromCharCode(97 + (rest % 26)) + word;
-    if (rest < 26) break;
-  }
-  return `Zq${word}`;
-}
-
-const rapidTerm = (edit: number) => `Rapid ${wordFor(edit)} Widget`;
 const rapidGlossary = (edit: number) => `# Rapid\n\n## ${rapidTerm(edit)}\n\nA widget renamed on every edit.\n`;
 
 const valueOf = (hover: Hover | null) => (hover ? (hover.contents as { value: string }).value.replace(/\\/g, '') : '');

@@ -15,6 +15,8 @@ export class GlossaryTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private sections: Promise<readonly TreeSection[]> | undefined;
+  /** The tree as shown: the server's, filtered; computed once per tree and filter, not per item. */
+  private visible: Promise<readonly TreeSection[]> | undefined;
   private filterText = '';
   private readonly subscription: vscode.Disposable;
 
@@ -29,11 +31,13 @@ export class GlossaryTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   /** Narrows the tree to terms matching `text`; an empty text shows everything again. */
   setFilter(text: string): void {
     this.filterText = text.trim();
+    this.visible = undefined;
     this.changed.fire(undefined);
   }
 
   refresh(): void {
     this.sections = undefined;
+    this.visible = undefined;
     this.changed.fire(undefined);
   }
 
@@ -70,9 +74,11 @@ export class GlossaryTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     return { kind: 'section', name: path[path.length - 1]!, path };
   }
 
-  private async visibleSections(): Promise<readonly TreeSection[]> {
+  private visibleSections(): Promise<readonly TreeSection[]> {
     this.sections ??= this.service.tree().then((tree) => tree?.sections ?? []);
-    return filterTree(await this.sections, this.filterText);
+    const filter = this.filterText;
+    this.visible ??= this.sections.then((sections) => filterTree(sections, filter));
+    return this.visible;
   }
 
   dispose(): void {

@@ -4,10 +4,13 @@
  */
 export type * from './types';
 export { parseGlossary } from './parseGlossary';
+/** Drops the parser's cache of parsed pieces (the store calls it once a whole workspace is read). */
+export { clearParseCache } from './parse/markdown';
 export { createGlossaryIndex, type GlossaryIndex, type GlossaryIndexOptions } from './glossaryIndex';
 export { createGlossarySet, type GlossarySet } from './glossarySet';
 export { nameKey } from './termMatcher';
 export { findMojibake, looksLikeMojibake, repairMojibake } from './mojibake';
 export { codeContextAt, type CodeContext } from './codeContext';
 export { entryMarkdown, escapeInline, firstSentence, markdownToPlainText, sanitizeMarkdown } from './present';
+export { isDeeplyNested, isInertMarkdown, mayHoldMarkup } from './inertMarkdown';
 export { glossaryStub, subwordAt } from './authoring';

@@ -131,7 +131,7 @@ function definitionEdit(text: string, start: number, end: number): Edit {
  * Whether a link target is harmless: relative, or with a safe scheme. The scheme is read the way
  * browsers do (controls and whitespace dropped), and once more with percent-escapes decoded.
  */
-function isSafeTarget(url: string): boolean {
+export function isSafeTarget(url: string): boolean {
   const forms = [url];
   try {
     forms.push(decodeURIComponent(url));

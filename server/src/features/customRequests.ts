@@ -8,7 +8,6 @@ import {
   type DocumentOccurrencesResult,
   type TreeSection,
 } from '../protocol';
-import { occurrenceFinder } from './documentOccurrences';
 import { entryDetails, entrySummary } from './entryView';
 
 const SEARCH_LIMIT = 100;
@@ -16,8 +15,6 @@ const SEARCH_LIMIT = 100;
 /** The requests the VS Code client's views and commands use. */
 export function registerCustomRequests(context: ServerContext): void {
   const { connection, documents, settings, store } = context;
-  const findOccurrences = occurrenceFinder(context);
-
   connection.onRequest(TreeRequest, () => {
     const index = store.index();
     return { version: index.version, sections: buildTree(index.entries, (entry) => store.label(entry.source.uri), context) };
@@ -40,7 +37,7 @@ export function registerCustomRequests(context: ServerContext): void {
     const config = await settings.get(uri);
     if (token.isCancellationRequested) return { version: document.version, occurrences: [] };
     const version = document.version;
-    const found = await findOccurrences(document, config, () => token.isCancellationRequested);
+    const found = await context.findOccurrences(document, config, () => token.isCancellationRequested);
     // A document that changed meanwhile is asked about again by the client; this answer is stale.
     if (!found || token.isCancellationRequested) return { version, occurrences: [] };
     const occurrences = found.map((occurrence) => ({

@@ -1,9 +1,8 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { entryMarkdown, firstSentence, type GlossaryEntry } from '../core';
+import { entryMarkdown, firstSentence, isDeeplyNested, isInertMarkdown, mayHoldMarkup, type GlossaryEntry } from '../core';
 import type { GlossaryStore } from '../glossaryStore';
 import type { EntryDetails, EntrySummary } from '../protocol';
-import { isDeeplyNested, isInertMarkdown, mayHoldMarkup } from './inertMarkdown';
 
 /**
  * Hovers show at most about this much of a definition: more is a wall of text in a hover, costs

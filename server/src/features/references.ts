@@ -7,8 +7,7 @@ import type { GlossaryEntry, TermOccurrence } from '../core';
 import type { Settings } from '../settings';
 import { readTextFile } from '../node/glossaryFiles';
 import { findFiles } from '../node/workspaceFiles';
-import { occurrenceFinder } from './documentOccurrences';
-import { scanInPieces } from './scanInPieces';
+import { scanInPieces } from '../scanInPieces';
 
 /** Bounds that keep a reference search on a huge repository from running away. */
 const MAX_FILES = 5_000;
@@ -54,10 +53,9 @@ async function findReferences(context: ServerContext, params: ReferenceParams, t
   workDone.begin(`Finding references to ${targets[0]!.term}`, 0, undefined, true);
   try {
     const visited = new Set<string>();
-    const findOccurrences = occurrenceFinder(context);
     for (const open of documents.all()) {
       visited.add(open.uri);
-      const found = await findOccurrences(open, config, () => token.isCancellationRequested);
+      const found = await context.findOccurrences(open, config, () => token.isCancellationRequested);
       if (token.isCancellationRequested) return locations;
       // A document that changed during the scan is left out rather than given stale ranges.
       if (found) collect(open.uri, open, found);

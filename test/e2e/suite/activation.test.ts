@@ -33,5 +33,9 @@ describe('Activation', () => {
     for (const id of ['glossaryLens.searchTerms', 'glossaryLens.showConceptExplorer', 'glossaryLens.addSelectionToGlossary', 'glossaryLens.defineTermAtCursor']) {
       assert.ok(commands.has(id), `${id} is registered`);
     }
+    // Every command the manifest contributes, not only the ones above.
+    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands;
+    assert.ok(contributed.length > 10);
+    for (const { command } of contributed) assert.ok(commands.has(command), `${command} is registered`);
   });
 });

@@ -4,38 +4,11 @@
  */
 import * as vscode from 'vscode';
 import type { GlossaryLensApi } from '../../../client/src/api';
+import { waitFor } from '../waitFor';
+
+export { waitFor, type WaitOptions } from '../waitFor';
 
 export const EXTENSION_ID = 'glossary-lens.glossary-lens';
-
-export interface WaitOptions {
-  /** Milliseconds until the wait fails; below mocha's per-test timeout, so our message wins. */
-  readonly timeout?: number;
-  /** What was awaited, for the failure message. */
-  readonly message: string;
-  /** Milliseconds between two checks. */
-  readonly interval?: number;
-}
-
-/**
- * Checks `condition` until it returns something other than `undefined`, `false` or `null`, and
- * returns that. Errors thrown by the condition count as "not yet"; the last one is reported
- * if the deadline passes.
- */
-export async function waitFor<T>(condition: () => T | undefined | null | false | Thenable<T | undefined | null | false>, options: WaitOptions): Promise<T> {
-  const timeout = options.timeout ?? 20_000;
-  const deadline = Date.now() + timeout;
-  let last = 'the condition was never met';
-  for (;;) {
-    try {
-      const value = await condition();
-      if (value !== undefined && value !== null && value !== false) return value;
-    } catch (error) {
-      last = `last error: ${error instanceof Error ? error.message : String(error)}`;
-    }
-    if (Date.now() >= deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${options.message} (${last}).`);
-    await new Promise((resolve) => setTimeout(resolve, options.interval ?? 100));
-  }
-}
 
 /** Resolves with `promise`'s value, or fails with `message` after `timeout` ms. */
 export async function within<T>(promise: Thenable<T>, timeout: number, message: string): Promise<T> {

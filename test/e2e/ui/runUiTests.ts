@@ -19,13 +19,13 @@ import { appendFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { launchBrowser } from '../harness/browser';
 import { findChromium } from '../harness/chromium';
-import { Cleanup, HarnessError, errorMessage, stopOnSignals, withDeadline } from '../harness/cleanup';
+import { HarnessError, withDeadline, type Cleanup } from '../harness/cleanup';
 import { startCodeServer } from '../harness/codeServer';
 import { installExtension, type ExtensionSource } from '../harness/extensions';
 import { ensureToolchain, type Toolchain } from '../harness/install';
-import { extensionLogTails } from '../harness/output';
+import { reportFailureLogs, runToExit } from '../harness/run';
 import { createRunDir } from '../harness/runDir';
-import { log, phase, timingSummary } from '../harness/timing';
+import { log, phase } from '../harness/timing';
 import { LanguageServerProcess } from './languageServer';
 import type { ScenarioContext } from './scenario';
 import { SCENARIOS } from './scenarios';
@@ -157,9 +157,8 @@ async function run(cleanup: Cleanup, executablePath: string, toolchain: Toolchai
     const shot = path.join(runDir.root, `failure-${step.replace(/\W+/g, '-')}.png`);
     await page.screenshot({ path: shot, fullPage: true, timeout: 10_000 }).catch((screenshotError: unknown) => log(`no failure screenshot: ${firstLine(screenshotError)}`));
     console.log(`\nFAILED at ${step}\n${error instanceof HarnessError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    for (const tail of extensionLogTails(runDir.userData, extension.id)) console.log(tail);
+    reportFailureLogs(runDir, extension.id);
     log(`screenshot of the failure: ${shot}`);
-    log(`logs: ${runDir.logs} (code-server, workbench console), ${path.join(runDir.userData, 'logs')} (extension host, output channels)`);
     return 1;
   }
   for (const shot of screenshots.saved) log(`screenshot ${shot.file.startsWith(repo + path.sep) ? path.relative(repo, shot.file) : shot.file}: ${shot.width}x${shot.height}, ${(shot.bytes / 1024).toFixed(1)} KB`);
@@ -167,21 +166,4 @@ async function run(cleanup: Cleanup, executablePath: string, toolchain: Toolchai
   return 0;
 }
 
-const cleanup = new Cleanup();
-stopOnSignals(cleanup);
-const started = Date.now();
-main(cleanup)
-  .catch((error: unknown) => {
-    // After a signal, a closed page or a killed server is what stopping looks like.
-    if (!cleanup.stopping) console.error(error instanceof HarnessError ? `\n${error.message}` : error);
-    return 1;
-  })
-  .then(async (code) => {
-    await phase('stop', () => cleanup.run());
-    log(`${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s (${timingSummary()})`);
-    process.exit(code);
-  })
-  .catch((error: unknown) => {
-    console.error(`cleanup failed: ${errorMessage(error)}`);
-    process.exit(1);
-  });
+runToExit(main);

@@ -1,4 +1,4 @@
-import type { TermOccurrence } from '../core';
+import type { TermOccurrence } from './core';
 
 /**
  * Lines longer than this are not scanned for a whole-document answer (underlines, references):

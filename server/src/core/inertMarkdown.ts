@@ -1,14 +1,11 @@
+/**
+ * The check that rendered hover markdown is inert, read as the editor reads it (CommonMark with
+ * GitHub's extensions); the hover falls back to plain text when it is not.
+ */
 import type { Nodes, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parseMarkdown } from './parse/markdown';
+import { isSafeTarget } from './present';
 
-/** CommonMark with GitHub's extensions, as the editor's hover and markdown preview read it. */
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
-
-/** Link targets a hover may keep: the web, files, mail, and targets without a scheme (relative). */
-const SAFE_SCHEME = /^(?:https?|file|mailto):/i;
-const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /**
  * `](` before a target with another scheme: a link in some dialect even where CommonMark reads
  * text (a target followed by something that is not a title), so it is not let through either.
@@ -39,23 +36,6 @@ export function mayHoldMarkup(definition: string): boolean {
 }
 
 /**
- * Whether a link target may stay: http(s), file, mailto, or relative; read as a browser reads it
- * (whitespace and control characters dropped), and again with percent-escapes decoded.
- */
-function isSafeUrl(url: string): boolean {
-  const forms = [url];
-  try {
-    forms.push(decodeURIComponent(url));
-  } catch {
-    // A malformed escape decodes to nothing else.
-  }
-  return forms.every((form) => {
-    const bare = form.replace(/[\s\p{Cc}]/gu, '');
-    return SAFE_SCHEME.test(bare) || !ANY_SCHEME.test(bare);
-  });
-}
-
-/**
  * Whether markdown renders with no raw HTML and no link, image or link definition whose target
  * has another scheme (`command:`, `javascript:`, `data:`…), once entities are decoded the way a
  * renderer decodes them; and whether it ends with a paragraph holding a link, so that nothing
@@ -67,7 +47,7 @@ export function isInertMarkdown(markdown: string): boolean {
   if (LINK_LIKE.test(markdown) || isDeeplyNested(markdown)) return false;
   let tree: Root;
   try {
-    tree = parser.parse(markdown);
+    tree = parseMarkdown(markdown, 'gfm');
   } catch {
     return false;
   }
@@ -78,7 +58,7 @@ export function isInertMarkdown(markdown: string): boolean {
   while (pending.length) {
     const node = pending.pop()!;
     if (node.type === 'html') return false;
-    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isSafeUrl(node.url)) return false;
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isSafeTarget(node.url)) return false;
     if ('children' in node) for (const child of node.children as Nodes[]) pending.push(child);
   }
   return true;

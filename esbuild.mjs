@@ -27,6 +27,8 @@ const entries = [
   // The banner timestamps the start of module evaluation, so activation timing includes loading the bundle.
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], banner: { js: 'var GLOSSARY_LENS_LOAD_START = performance.now();' } },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  // The server parses glossaries on a worker thread (server/src/node/boundedParser.ts).
+  { entryPoints: ['server/src/node/parseWorker.ts'], outfile: 'dist/parseWorker.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The benchmarks are a development tool; a production (packaging) build leaves them out.
   ...(production ? [] : [{ entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' }]),

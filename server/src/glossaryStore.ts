@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { clearParseCache, createGlossarySet, type GlossaryIndex, type GlossarySet } from './core';
+import { createGlossarySet, readGlossary, type GlossaryIndex, type GlossarySet, type ParsedGlossary } from './core';
 import type { Logger } from './logger';
+import type { ParseOutcome } from './node/boundedParser';
 import { listMarkdownFiles, readTextFile } from './node/glossaryFiles';
 import { preferSmallHeap } from './node/heapTuning';
 import { findFiles, globMatcher, type PathMatcher } from './node/workspaceFiles';
@@ -24,6 +25,15 @@ interface KnownFile {
   readonly label: string;
 }
 
+/**
+ * Parses one glossary file. The server's parses a file on a worker thread within a budget
+ * (node/boundedParser.ts); `keepCache: false` says the text will not be edited soon (a load).
+ */
+export type GlossaryParser = (uri: string, text: string, options: { keepCache: boolean }) => Promise<ParseOutcome>;
+
+/** Parses on the calling thread, without a budget: for tools that read trusted glossaries. */
+export const parseHere: GlossaryParser = async (uri, text) => ({ parsed: readGlossary(uri, text) });
+
 export interface WorkspaceFolderInfo {
   readonly uri: string;
   readonly settings: Settings;
@@ -40,7 +50,9 @@ export class GlossaryStore {
   private readonly openDocuments = new Map<string, string>();
   /** Edited documents waiting for the edits to pause before they are parsed. */
   private readonly pendingEdits = new Map<string, NodeJS.Timeout>();
-  /** Called once no edit is pending. */
+  /** The text each file is being parsed from; a parse whose text is no longer wanted is dropped. */
+  private readonly parsing = new Map<string, string>();
+  /** Called once no edit is pending and no parse is running. */
   private editsSettled: (() => void)[] = [];
   private folders: readonly WorkspaceFolderInfo[] = [];
   private matchers: { folder: string; include: PathMatcher; exclude: PathMatcher }[] = [];
@@ -58,7 +70,11 @@ export class GlossaryStore {
   /** Counts reloads; a reload that a newer one overtook stops reading. */
   private generation = 0;
 
-  constructor(private readonly logger: Logger, private readonly onChange: () => void) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly onChange: () => void,
+    private readonly parse: GlossaryParser = parseHere,
+  ) {}
 
   /** The version of the index requests are answered from. */
   get version(): number {
@@ -87,9 +103,12 @@ export class GlossaryStore {
     return this.known.get(uri)?.label ?? path.basename(URI.parse(uri).path);
   }
 
-  /** Workspace and extra glossaries, the ones a user can edit and should see problems in. */
+  /**
+   * Workspace and extra glossaries that were read, the ones a user can edit and should see
+   * problems in. A file that is gone, or is no file any more, is not one.
+   */
   userGlossaries(): string[] {
-    return [...this.known].filter(([, file]) => file.origin !== 'builtin').map(([uri]) => uri);
+    return [...this.known].filter(([uri, file]) => file.origin !== 'builtin' && this.set.has(uri)).map(([uri]) => uri);
   }
 
   /** Finds every glossary again, after start-up or a change of settings or folders. */
@@ -163,11 +182,10 @@ export class GlossaryStore {
   private async readAll(files: ReadonlyMap<string, KnownFile>, overtaken: () => boolean): Promise<boolean> {
     for (const [uri, file] of files) {
       this.known.set(uri, file);
-      await this.refreshFromDisk(uri, file.origin === 'builtin' ? this.folders[0]?.settings.maxFileSize : this.settingsFor(uri)?.maxFileSize);
       // The parser keeps the syntax tree of every piece it parsed, for an edit of the same file
       // to reuse; a load reads each file once, and would keep a copy of every tree (up to 16M
       // characters' worth) for nothing.
-      clearParseCache();
+      await this.refreshFromDisk(uri, file.origin === 'builtin' ? this.folders[0]?.settings.maxFileSize : this.settingsFor(uri)?.maxFileSize, false);
       if (overtaken()) return false;
     }
     return true;
@@ -199,7 +217,7 @@ export class GlossaryStore {
           for (const [name, step] of PREPARATION) {
             await turn();
             // Edits that arrived meanwhile make this build stale once parsed: wait and see.
-            while (this.pendingEdits.size) await new Promise<void>((resolve) => this.editsSettled.push(resolve));
+            while (this.pendingEdits.size || this.parsing.size) await new Promise<void>((resolve) => this.editsSettled.push(resolve));
             stale = this.reading || this.set.version !== version;
             if (stale) break;
             const started = performance.now();
@@ -226,7 +244,7 @@ export class GlossaryStore {
   }
 
   private settleEdits(): void {
-    if (!this.pendingEdits.size) for (const resolve of this.editsSettled.splice(0)) resolve();
+    if (!this.pendingEdits.size && !this.parsing.size) for (const resolve of this.editsSettled.splice(0)) resolve();
   }
 
   private forgetUnless(keep: (uri: string, file: KnownFile) => boolean): void {
@@ -274,7 +292,7 @@ export class GlossaryStore {
     }, EDIT_DEBOUNCE_MS));
   }
 
-  /** An open glossary document's text changed (or it was opened): parsed now. */
+  /** An open glossary document's text changed (or it was opened): parsed now, in the background. */
   documentChanged(uri: string, text: string): void {
     if (!this.isGlossaryUri(uri)) return;
     this.openDocuments.set(uri, text);
@@ -285,7 +303,7 @@ export class GlossaryStore {
       if (this.forgetText(uri)) this.changed();
       return;
     }
-    if (this.update(uri, text)) this.changed();
+    void this.update(uri, text, true).then((changed) => changed && this.changed());
   }
 
   /** An open glossary document was closed: the file on disk is the truth again. */
@@ -296,25 +314,50 @@ export class GlossaryStore {
     if (await this.refreshFromDisk(uri, this.settingsFor(uri)?.maxFileSize)) this.changed();
   }
 
-  private async refreshFromDisk(uri: string, maxBytes = 5 * 1024 * 1024): Promise<boolean> {
+  private async refreshFromDisk(uri: string, maxBytes = 5 * 1024 * 1024, keepCache = true): Promise<boolean> {
     const open = this.openDocuments.get(uri);
     const file = this.known.get(uri);
     if (!file) return false;
-    if (open !== undefined) return this.update(uri, open);
+    if (open !== undefined) return this.update(uri, open, keepCache);
     const result = await readTextFile(URI.parse(uri).fsPath, maxBytes);
     if ('error' in result) {
-      this.logger.warn(`${file.label}: ${result.error}`);
+      // A file deleted is no news (the watcher says so too); anything else is worth a line.
+      if (result.missing) this.logger.debug(`${file.label}: ${result.error}`);
+      else this.logger.warn(`${file.label}: ${result.error}`);
       return this.forgetText(uri);
     }
-    return this.update(uri, result.text);
+    return this.update(uri, result.text, keepCache);
   }
 
-  /** Gives the set a known file's text; it parses only when the text changed (said at debug level). */
-  private update(uri: string, text: string): boolean {
+  /**
+   * Parses a known file's text and gives it to the set; true when the set changed. A parse that a
+   * newer text of the file (or its removal) overtook is dropped. A file that cannot be parsed within
+   * the parser's budget stays known, with no terms and one problem that says why.
+   */
+  private async update(uri: string, text: string, keepCache: boolean): Promise<boolean> {
+    const priority = PRIORITY[this.known.get(uri)?.origin ?? 'workspace'];
+    if (this.set.text(uri) === text) {
+      this.parsing.delete(uri);
+      return this.set.update(uri, text, { priority });
+    }
+    this.parsing.set(uri, text);
     const started = performance.now();
-    const changed = this.set.update(uri, text, { priority: PRIORITY[this.known.get(uri)?.origin ?? 'workspace'] });
-    if (changed) this.logger.debug(`Parsed ${this.label(uri)} (${text.length} characters) in ${(performance.now() - started).toFixed(1)} ms.`);
-    return changed;
+    try {
+      const outcome = await this.parse(uri, text, { keepCache });
+      if ('superseded' in outcome || this.parsing.get(uri) !== text || !this.known.has(uri)) return false;
+      let parsed: ParsedGlossary;
+      if ('parsed' in outcome) {
+        parsed = outcome.parsed;
+        this.logger.debug(`Parsed ${this.label(uri)} (${text.length} characters) in ${(performance.now() - started).toFixed(1)} ms.`);
+      } else {
+        parsed = unreadable(uri, outcome.failed);
+        this.logger.warn(`${this.label(uri)} was not read: ${outcome.failed}.`);
+      }
+      return this.set.update(uri, text, { priority, parsed });
+    } finally {
+      if (this.parsing.get(uri) === text) this.parsing.delete(uri);
+      this.settleEdits();
+    }
   }
 
   private forget(uri: string): boolean {
@@ -323,6 +366,8 @@ export class GlossaryStore {
   }
 
   private forgetText(uri: string): boolean {
+    this.parsing.delete(uri);
+    this.settleEdits();
     return this.set.remove(uri);
   }
 
@@ -356,6 +401,21 @@ const PREPARATION: readonly (readonly [string, (set: GlossarySet) => unknown])[]
 async function turn(): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** What the index holds for a file the parser gave up on: no terms, and a problem saying why. */
+function unreadable(uri: string, reason: string): ParsedGlossary {
+  return {
+    uri,
+    entries: [],
+    problems: [{
+      code: 'not-parsed',
+      severity: 'error',
+      uri,
+      span: { start: 0, end: 0 },
+      message: `Glossary Lens did not read this file: ${reason}. Its terms are not available. Markdown this costly to parse is usually generated; split the file, or simplify its structure (very long lists, deep nesting, unbalanced emphasis).`,
+    }],
+  };
 }
 
 function relativeLabel(root: string, file: string, withRootName = false): string {

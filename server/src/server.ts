@@ -17,7 +17,7 @@ import { createDiagnosticsPublisher } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerReferences } from './features/references';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
-import { GlossaryStore } from './glossaryStore';
+import { GlossaryStore, type GlossaryParser } from './glossaryStore';
 import { createLogger } from './logger';
 import { IndexChangedNotification, type InitializationOptions } from './protocol';
 import { SettingsCache } from './settingsCache';
@@ -25,6 +25,8 @@ import { SettingsCache } from './settingsCache';
 export interface ServerOptions {
   /** The shipped glossary folder when the client does not say where it is. */
   readonly defaultBuiltinGlossaryPath?: string;
+  /** How glossary files are parsed; on this thread, without a budget, when absent. */
+  readonly parser?: GlossaryParser;
 }
 
 /** How long the index must stay unchanged before the searcher is built ahead of the first search. */
@@ -40,7 +42,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const settings = new SettingsCache(connection, logger, () => Boolean(capabilities.workspace?.configuration));
   let publishDiagnostics = () => {};
-  const store = new GlossaryStore(logger, () => scheduleIndexChanged());
+  const store = new GlossaryStore(logger, () => scheduleIndexChanged(), options.parser);
   const helpers = occurrenceHelpers(store, logger);
   const context: ServerContext = { connection, documents, store, settings, logger, ...helpers };
 

@@ -529,6 +529,30 @@ describe('ids, problems and robustness', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
+  it('gives a name that is nothing but numbering a label span on it', () => {
+    const text = md('Steps', '1. ', ': The first one.');
+    const result = parse(text);
+    expect(terms(result)).toEqual(['1.']);
+    expect(labelText(text, result.entries[0]!)).toBe('1.');
+  });
+
+  it('reads a paragraph of hundreds of thousands of brackets quickly, and links in long linked tables and lists', () => {
+    const started = performance.now();
+    expect(terms(parse(`${'[a]('.repeat(100_000)}\n\n## REST\nA style.`))).toEqual(['REST']);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const rows = Array.from({ length: 1500 }, (_, i) => `| **[T${i}](https://example.com/${i})** | Meaning ${i}. |`);
+    expect(terms(parse(md('| Term | Meaning |', '|---|---|', ...rows))).at(-1)).toBe('T1499');
+    const items = Array.from({ length: 1500 }, (_, i) => `- **[T${i}](https://example.com/${i})**: Meaning ${i}.`);
+    expect(terms(parse(items.join('\n'))).at(-1)).toBe('T1499');
+  });
+
+  it('reads an Aliases line of hundreds of thousands of names without failing', () => {
+    const names = Array.from({ length: 300_000 }, (_, i) => `n${i}`).join(', ');
+    const result = parse(md('## REST', 'A style.', `Aliases: ${names}`));
+    expect(result.problems).toEqual([]);
+    expect(entry(result, 'REST').aliases).toHaveLength(300_000);
+  });
+
   it('counts a byte order mark at the start of the file in every offset', () => {
     const text = '\uFEFF## ETag\nAn identifier.\n\n- **JWT**: A token.\n';
     const result = parse(text);

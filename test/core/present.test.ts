@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryMarkdown, firstSentence, sanitizeMarkdown } from '../../server/src/core/present';
+import { entryMarkdown, firstSentence, SANITIZE_PARSE_LIMIT, sanitizeMarkdown } from '../../server/src/core/present';
 import type { GlossaryEntry } from '../../server/src/core/types';
 
 const entry = (overrides: Partial<GlossaryEntry>): GlossaryEntry => ({
@@ -58,6 +58,16 @@ describe('presenting entries', () => {
     for (const markdown of tricks) expect(sanitizeMarkdown(markdown), markdown).toContain('&lt;img');
     // An escaped `<` already is text; it stays as the author wrote it.
     expect(sanitizeMarkdown('\\<img> is a tag')).toBe('\\<img> is a tag');
+  });
+
+  it('makes a definition too long to parse inert at once, whatever it holds', () => {
+    const hostile = `${'[a]('.repeat(100_000)}\n\n\`\`\`\n<img src=x onerror=alert(1)>`;
+    expect(hostile.length).toBeGreaterThan(SANITIZE_PARSE_LIMIT);
+    const started = performance.now();
+    const safe = sanitizeMarkdown(hostile);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(safe).not.toMatch(/[<[\]`]/);
+    expect(entryMarkdown(entry({ definition: hostile }), { sourceLabel: 'g.md:1', sourceLink: 'file:///g.md#L1' })).toContain(safe);
   });
 
   it('keeps web links, relative links and code untouched', () => {

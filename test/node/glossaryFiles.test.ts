@@ -75,7 +75,7 @@ describe('readTextFile', () => {
     const large = await write('large.md', 'x'.repeat(2048));
     expect(await readTextFile(binary, 1000)).toEqual({ error: 'binary file' });
     expect(await readTextFile(large, 1024)).toEqual({ error: 'too large (2.0 KB; the limit is 1.0 KB)' });
-    expect(await readTextFile(path.join(tmp, 'missing.md'), 1000)).toEqual({ error: 'no such file' });
+    expect(await readTextFile(path.join(tmp, 'missing.md'), 1000)).toEqual({ error: 'no such file', missing: true });
     expect(await readTextFile(tmp, 1000)).toEqual({ error: 'is a folder, not a file' });
   });
 });

@@ -223,11 +223,8 @@ describe('glossary files that change under the server', () => {
     expect(await hoverOn(client, root, 'nightShift')).toMatch(/^\*\*Night Shift\*\*/);
   });
 
-  // Known bugs, reported: GlossaryStore.refreshFromDisk answers every read error with forgetText,
-  // so a path that is no glossary any more stays known and counted in workspaceGlossaryCount
-  // (which the Concept Explorer uses to offer creating a glossary). When they are fixed, these
-  // fail: make them plain tests.
-  it.fails('stops counting a glossary replaced by a folder as a workspace glossary', async () => {
+  // workspaceGlossaryCount tells the Concept Explorer whether to offer creating a glossary.
+  it('stops counting a glossary replaced by a folder as a workspace glossary', async () => {
     const root = folderWith({ 'GLOSSARY.md': TEAM, 'docs/ops.glossary.md': OPS });
     const client = await start([root]);
     await termsBecome(client, 3);
@@ -238,7 +235,7 @@ describe('glossary files that change under the server', () => {
     expect(lastIndex(client)?.workspaceGlossaryCount).toBe(1);
   });
 
-  it.fails('stops counting, without a warning, an open glossary deleted and then closed', async () => {
+  it('stops counting, without a warning, an open glossary deleted and then closed', async () => {
     const root = folderWith({ 'GLOSSARY.md': TEAM, 'docs/ops.glossary.md': OPS });
     const client = await start([root]);
     await termsBecome(client, 3);

@@ -10,7 +10,7 @@ import type { Nodes } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, Hover, Position } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { TestClient, withCursor } from './lspClient';
@@ -362,14 +362,6 @@ describe('hostile glossary content', () => {
     await stillAnswers('with 10 MB glossaries in the workspace');
   });
 
-  // Known to fail: server/src/core/parse/markdown.ts hands the whole list (4 MB, under the default
-  // maxFileSize) to remark, whose syntax tree outgrows a 4 GB heap after about 7 minutes and the
-  // server dies. Minutes long, so it runs only with this variable set.
-  it.runIf(process.env.GLOSSARY_LENS_SLOW_HOSTILE)('parses a glossary with a million-item list and keeps answering', async () => {
-    const ms = await addGlossary('million.glossary.md', `# Big\n\n## Hazard million list\n\n${'- a\n'.repeat(1_000_000)}`, 1, 540_000);
-    measured.push(`indexing a glossary with a million-item list: ${ms} ms`);
-    await stillAnswers('after indexing a million-item list');
-  }, 600_000);
 
   it('keeps well-formed markup as written: code spans, fenced code and web, mail and relative links', async () => {
     const definition = 'Wrap it in `<div>` and see [the docs](https://example.com/docs), [the notes](./notes.md) or [mail us](mailto:team@example.com).\n\n```html\n<script>start()</script>\n```';
@@ -379,4 +371,57 @@ describe('hostile glossary content', () => {
     expect(hover).toContain(definition);
     expect(activeContent(hover!)).toEqual([]);
   });
+});
+
+describe('glossaries too costly to parse', () => {
+  let workspace: string;
+  let client: TestClient | undefined;
+
+  beforeAll(ensureBuilt);
+
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  // Budgets far below the defaults (10 s plus 4 s per MB, and a 1 GB heap) keep the test short;
+  // every well-formed glossary here parses in a small fraction of them.
+  it.each([
+    ['over the time budget', { GLOSSARY_LENS_PARSE_BUDGET_MS: '3000' }, `${'*a **a *a '.repeat(200_000)}\n`, 'it could not be parsed within 3 s'],
+    ['over the memory budget', { GLOSSARY_LENS_PARSE_HEAP_MB: '128' }, '- a\n'.repeat(1_000_000), 'parsing it needs more than 128 MB of memory'],
+  ])('gives up on a glossary %s with an error on the file, answers hovers meanwhile, and reads it once fixed', async (kind, env, body, reason) => {
+    workspace = mkdtempSync(path.join(tmpdir(), 'glossary-lens-costly-'));
+    writeFileSync(path.join(workspace, 'GLOSSARY.md'), '# Team\n\n## Blue Widget\n\nOur billing worker.\n');
+    const server = (client = await TestClient.start({ folders: [workspace], env }));
+    const { text, position } = withCursor('blue|Widget();\n');
+    const other = server.open(path.join(workspace, 'other.ts'), text, 'typescript');
+    const file = path.join(workspace, 'costly.glossary.md');
+    const uri = URI.file(file).toString();
+    const notParsed = () => (server.diagnostics.get(uri) ?? []).find((diagnostic: Diagnostic) => diagnostic.code === 'not-parsed');
+    const write = (content: string) => {
+      writeFileSync(file, content);
+      return server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
+    };
+
+    await write(`# Costly\n\n## Hazard costly\n\n${body}`);
+    const { result, ms } = await timed(() => server.hover(other, position));
+    // Answered while the worker is still at it: the server's own thread does not parse.
+    expect(server.logs.some((line) => line.startsWith('costly.glossary.md was not read'))).toBe(false);
+    expect(hoverValue(result)).toMatch(/^\*\*Blue Widget\*\*/);
+    measured.push(`hover while a glossary ${kind} is parsed: ${ms} ms`);
+
+    await server.waitFor(() => notParsed() !== undefined, 'the not-parsed error', 60_000);
+    expect(notParsed()!.message).toContain(`Glossary Lens did not read this file: ${reason}.`);
+    expect(notParsed()!.severity).toBe(1);
+    expect(server.logs.filter((line) => line.startsWith('costly.glossary.md'))).toEqual([`costly.glossary.md was not read: ${reason}.`]);
+    expect(server.process.exitCode).toBeNull();
+    expect(hoverValue(await server.hover(other, position))).toMatch(/^\*\*Blue Widget\*\*/);
+
+    // Fixed, it is read like any other glossary, on a fresh worker.
+    await write('# Costly\n\n## Hazard costly\n\nNow short.\n');
+    await server.waitFor(() => !notParsed(), 'the error cleared');
+    const document = server.open(path.join(workspace, 'costly.txt'), 'hazard costly\n', 'plaintext');
+    expect(hoverValue(await server.hover(document, { line: 0, character: 1 }))).toMatch(/^\*\*Hazard costly\*\*\n\nNow short\./);
+  }, 120_000);
 });

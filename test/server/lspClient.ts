@@ -29,6 +29,8 @@ export interface TestClientOptions {
    * announced, which may be the shipped glossary alone while the workspace's are still loading.
    */
   readonly until?: 'loaded' | 'firstIndex';
+  /** Variables added to the server's environment. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export class TestClient {
@@ -46,7 +48,7 @@ export class TestClient {
   ) {}
 
   static async start(options: TestClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const stderr: string[] = [];
     child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -8,8 +8,11 @@ import type { GlossaryProblem, ParsedGlossary } from './types';
  * only that file; the index is rebuilt lazily, once per version.
  */
 export interface GlossarySet {
-  /** Sets a file's text; returns false (and keeps the version) when the text did not change. */
-  update(uri: string, text: string, options?: { priority?: number }): boolean;
+  /**
+   * Sets a file's text, parsed here unless `parsed` (from {@link readGlossary} elsewhere, such as
+   * a worker thread) is given; returns false (and keeps the version) when nothing changed.
+   */
+  update(uri: string, text: string, options?: { priority?: number; parsed?: ParsedGlossary }): boolean;
   /** Forgets a file; returns false when it was not known. */
   remove(uri: string): boolean;
   has(uri: string): boolean;
@@ -40,8 +43,9 @@ export function createGlossarySet(): GlossarySet {
     update(uri, text, options = {}) {
       const previous = files.get(uri);
       const priority = options.priority ?? previous?.priority ?? 0;
-      if (previous && previous.text === text && previous.priority === priority) return false;
-      files.set(uri, { text, parsed: readGlossary(uri, text), priority, order: previous?.order ?? order++ });
+      if (previous && previous.text === text && previous.priority === priority && (!options.parsed || options.parsed === previous.parsed)) return false;
+      const parsed = options.parsed ?? (previous?.text === text ? previous.parsed : readGlossary(uri, text));
+      files.set(uri, { text, parsed, priority, order: previous?.order ?? order++ });
       version++;
       return true;
     },
@@ -68,7 +72,7 @@ export function createGlossarySet(): GlossarySet {
 }
 
 /** Parses a file and adds the problems that concern its text as a whole. */
-function readGlossary(uri: string, text: string): ParsedGlossary {
+export function readGlossary(uri: string, text: string): ParsedGlossary {
   const parsed = parseGlossary(uri, text);
   const mojibake = findMojibake(text, 3);
   if (mojibake.length < 3) return parsed;

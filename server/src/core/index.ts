@@ -7,7 +7,7 @@ export { parseGlossary } from './parseGlossary';
 /** Drops the parser's cache of parsed pieces (the store calls it once a whole workspace is read). */
 export { clearParseCache } from './parse/markdown';
 export { createGlossaryIndex, type GlossaryIndex, type GlossaryIndexOptions } from './glossaryIndex';
-export { createGlossarySet, type GlossarySet } from './glossarySet';
+export { createGlossarySet, readGlossary, type GlossarySet } from './glossarySet';
 export { nameKey } from './termMatcher';
 export { findMojibake, looksLikeMojibake, repairMojibake } from './mojibake';
 export { codeContextAt, type CodeContext } from './codeContext';

@@ -50,14 +50,16 @@ const MAX_ROUNDS = 8;
  * their target. The text is read by a CommonMark parser, both as plain CommonMark and with the
  * GitHub extensions (renderers differ on tables, footnotes and autolinked URLs), so every spelling
  * of a link (titles, line breaks, entities, escapes, references) is seen and code stays verbatim;
- * it is read again after each change until neither reading finds anything to neutralize.
+ * it is read again after each change until neither reading finds anything to neutralize. Text
+ * longer than {@link SANITIZE_PARSE_LIMIT} is made inert outright (every `<`, bracket, backtick and
+ * tilde becomes an entity).
  */
 export function sanitizeMarkdown(markdown: string): string {
   // micromark leaves a byte order mark out of its offsets; it is invisible anyway.
   let text = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown;
+  if (text.length > SANITIZE_PARSE_LIMIT) return inert(text);
   // Without `<` there is no HTML or autolink, without `[` no link, image or definition.
   if (!/[<[]/.test(text)) return text;
-  if (text.length > SANITIZE_PARSE_LIMIT) return inert(text);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let changed = false;
     for (const dialect of DIALECTS) {
@@ -155,9 +157,14 @@ function applyEdits(text: string, edits: readonly Edit[]): string {
   return out + text.slice(at);
 }
 
-/** Every `<` and bracket spelled as an entity: no HTML, link or definition can be read from it. */
+const INERT: Readonly<Record<string, string>> = { '<': '&lt;', '[': '&#91;', ']': '&#93;', '`': '&#96;', '~': '&#126;' };
+
+/**
+ * Every `<`, bracket, backtick and tilde spelled as an entity: no HTML, link, definition or code
+ * (which could be left open) can be read from it.
+ */
 function inert(text: string): string {
-  return text.replace(/[<[\]]/g, (char) => (char === '<' ? '&lt;' : char === '[' ? '&#91;' : '&#93;'));
+  return text.replace(/[<[\]`~]/g, (char) => INERT[char]!);
 }
 
 export interface EntryMarkdownOptions {
@@ -174,6 +181,7 @@ export interface EntryMarkdownOptions {
 export function entryMarkdown(entry: GlossaryEntry, options: EntryMarkdownOptions): string {
   const heading = [`**${escapeInline(entry.term)}**`];
   if (entry.aliases.length) heading.push(`(${entry.aliases.map(escapeInline).join(', ')})`);
+  // A definition too long to parse is made inert, fences included, so closing them parses nothing.
   const parts = [heading.join(' '), closeOpenFence(sanitizeMarkdown(entry.definition))];
   const footer: string[] = [];
   if (entry.section.length) footer.push(`*${entry.section.map(escapeInline).join(' › ')}*`);

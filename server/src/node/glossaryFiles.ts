@@ -66,7 +66,8 @@ function isGlossaryMarkdown(file: string): boolean {
   return name.endsWith('.md') && name !== 'readme.md';
 }
 
-export type ReadResult = { readonly text: string } | { readonly error: string };
+/** A file's text, or why it has none (`missing`: there is no such file any more). */
+export type ReadResult = { readonly text: string } | { readonly error: string; readonly missing?: boolean };
 
 /**
  * Reads a text file as UTF-8 (or UTF-16 when it starts with a UTF-16 byte order mark), without
@@ -82,7 +83,8 @@ export async function readTextFile(file: string, maxBytes: number): Promise<Read
     if (stat.size > maxBytes) return { error: `too large (${formatBytes(stat.size)}; the limit is ${formatBytes(maxBytes)})` };
     return decode(await fs.readFile(file));
   } catch (error) {
-    return { error: describeError(error) };
+    const missing = (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+    return missing ? { error: describeError(error), missing } : { error: describeError(error) };
   }
 }
 

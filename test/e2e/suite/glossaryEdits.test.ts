@@ -54,6 +54,10 @@ describe('Add Selection to Glossary keeps user data safe', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const crlf = Buffer.concat([BOM, Buffer.from(original.toString('utf8').replace(/\r?\n/g, '\r\n'), 'utf8')]);
     await vscode.workspace.fs.writeFile(glossaryUri(), crlf);
+    // The earlier tests leave a document for GLOSSARY.md behind (closed editors keep their model a
+    // while); the editor reloads it from disk on the file's change event, not at once.
+    const reloaded = await vscode.workspace.openTextDocument(glossaryUri());
+    await waitFor(() => reloaded.eol === vscode.EndOfLine.CRLF && !reloaded.isDirty, { message: 'the editor to read GLOSSARY.md with CRLF line endings' });
     await glossaryLens();
     // The server re-reads the changed file; its terms stay hoverable.
     const code = await openFile('src/refunds.ts');

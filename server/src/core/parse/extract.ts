@@ -127,7 +127,7 @@ function visitParagraph(blocks: readonly Block[], i: number, to: number, limit: 
   }
   const spaced = spacedDefinition(blocks, i, to, env);
   if (spaced) {
-    out.push(...spaced);
+    push(out, spaced);
     return i + 2;
   }
   return paragraphEntries(blocks, i, to, env, out);
@@ -325,7 +325,11 @@ function trimLabelSpan(text: string, span: Span): Span {
   const slice = text.slice(span.start, span.end);
   const lead = /^(?:[\s*_]|\p{Extended_Pictographic}|\uFE0F|\u200D)*(?:(?:\d{1,3}[.)]|[ivx]{1,4}\.)\s+)?(?:[\s*_]|\p{Extended_Pictographic}|\uFE0F)*/iu.exec(slice)?.[0].length ?? 0;
   const trail = /(?:[\s*_:：]|\p{Extended_Pictographic}|\uFE0F|\u200D)*$/u.exec(slice.slice(lead))?.[0].length ?? 0;
-  return { start: span.start + lead, end: span.start + slice.length - trail };
+  if (lead < slice.length - trail) return { start: span.start + lead, end: span.start + slice.length - trail };
+  // Nothing is left without the decoration (the name is "1."): keep the label, trimmed of blanks.
+  const start = span.start + slice.length - slice.trimStart().length;
+  const end = span.start + slice.trimEnd().length;
+  return start < end ? { start, end } : span;
 }
 
 function partSpan(text: string, span: Span, part: string): Span {

@@ -5,7 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor as UnifiedProcessor } from 'unified';
-import { capNesting } from './nesting';
+import { capBrackets, capNesting } from './limits';
 import { skimNarrative } from './skim';
 
 /**
@@ -57,7 +57,7 @@ export function clearParseCache(): void {
 
 /** Parses `text` into top-level mdast blocks; a YAML front matter block is returned apart. */
 export function parseBlocks(original: string): MarkdownBlocks {
-  const { text, narrativeHeadings, blockStarts } = skimNarrative(capNesting(original));
+  const { text, narrativeHeadings, blockStarts } = skimNarrative(capBrackets(capNesting(original)));
   const blocks: RootContent[] = [];
   for (const chunk of chunksOf(text, blockStarts)) {
     const piece = chunk.start === 0 && chunk.end === text.length ? text : text.slice(chunk.start, chunk.end);

@@ -90,7 +90,8 @@ function apply(metadata: Metadata, key: MetaKey, value: string): boolean {
     metadata.caseMode = match[1].toLowerCase() as CaseMode;
     return true;
   }
-  metadata[key].push(...splitList(value));
+  // One by one: spreading a list of a few hundred thousand names overflows the call stack.
+  for (const item of splitList(value)) metadata[key].push(item);
   return true;
 }
 

@@ -1,0 +1,156 @@
+import { Worker } from 'node:worker_threads';
+import type { ParsedGlossary } from '../core';
+
+/**
+ * Parses glossary files on a worker thread, within a time and a memory budget.
+ *
+ * Glossaries are untrusted text, and some markdown shapes cost the parser far more than their size
+ * (a million-item list, megabytes of unbalanced emphasis). On the server's own thread such a file
+ * would stop every hover until it was read, or end the process when the heap ran out. On a worker
+ * the server keeps answering, and a parse over budget ends with the worker, not the server.
+ */
+export interface BoundedParserOptions {
+  /** The worker's script (`dist/parseWorker.js`). */
+  readonly workerFile: string;
+  /** How long one file may take; by default {@link defaultBudgetMs}. */
+  readonly budgetMs?: (text: string) => number;
+  /** The worker's heap limit; a parse that needs more fails instead of ending the server. */
+  readonly maxHeapMb?: number;
+  /** An idle worker is stopped after this long, giving back its memory (and its parse cache). */
+  readonly idleMs?: number;
+}
+
+/** What became of one parse. */
+export type ParseOutcome =
+  | { readonly parsed: ParsedGlossary }
+  /** The file could not be read within the budget, or the parser failed; said for people. */
+  | { readonly failed: string }
+  /** A newer text of the same file was given before this one was started. */
+  | { readonly superseded: true };
+
+/** Messages between the server and parseWorker.ts. */
+export interface ParseRequest {
+  readonly id: number;
+  readonly uri: string;
+  readonly text: string;
+  /** False when the text will not be edited soon (a load): the worker then keeps no syntax trees. */
+  readonly keepCache: boolean;
+}
+export type ParseReply = { readonly id: number; readonly parsed: ParsedGlossary } | { readonly id: number; readonly error: string };
+
+/**
+ * Ten seconds, plus four per megabyte: a well-formed glossary parses at well under a second per
+ * megabyte (docs/benchmarks.md), so only pathological markdown comes near it.
+ */
+export function defaultBudgetMs(text: string): number {
+  return 10_000 + Math.round((text.length / (1024 * 1024)) * 4_000);
+}
+
+const DEFAULT_MAX_HEAP_MB = 1024;
+const DEFAULT_IDLE_MS = 30_000;
+
+interface Job extends ParseRequest {
+  readonly resolve: (outcome: ParseOutcome) => void;
+}
+
+export class BoundedParser {
+  private worker: Worker | undefined;
+  private readonly queue: Job[] = [];
+  private running: { job: Job; timer: NodeJS.Timeout } | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private nextId = 1;
+  private disposed = false;
+
+  constructor(private readonly options: BoundedParserOptions) {}
+
+  /** Parses `text` as the glossary at `uri`; one file at a time, in the order asked. */
+  parse(uri: string, text: string, options: { keepCache: boolean } = { keepCache: true }): Promise<ParseOutcome> {
+    if (this.disposed) return Promise.resolve({ failed: 'the server is shutting down' });
+    // Only the newest text of a file is worth parsing: an older one still waiting gives way.
+    for (let k = this.queue.length - 1; k >= 0; k--) {
+      if (this.queue[k]!.uri === uri) this.queue.splice(k, 1)[0]!.resolve({ superseded: true });
+    }
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, uri, text, keepCache: options.keepCache, resolve });
+      this.next();
+    });
+  }
+
+  /** True while a file is being parsed or waits to be. */
+  get busy(): boolean {
+    return this.running !== undefined || this.queue.length > 0;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const job of this.queue.splice(0)) job.resolve({ failed: 'the server is shutting down' });
+    this.finish({ failed: 'the server is shutting down' });
+    this.stopWorker();
+  }
+
+  private next(): void {
+    if (this.running || this.disposed) return;
+    const job = this.queue.shift();
+    if (!job) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = setTimeout(() => this.stopWorker(), this.options.idleMs ?? DEFAULT_IDLE_MS);
+      this.idleTimer.unref();
+      return;
+    }
+    clearTimeout(this.idleTimer);
+    const budget = (this.options.budgetMs ?? defaultBudgetMs)(job.text);
+    const timer = setTimeout(() => {
+      // The worker is busy in the parser and cannot be asked to stop: end it.
+      this.stopWorker();
+      this.finish({ failed: `it could not be parsed within ${formatSeconds(budget)}` });
+    }, budget);
+    this.running = { job, timer };
+    const request: ParseRequest = { id: job.id, uri: job.uri, text: job.text, keepCache: job.keepCache };
+    this.ensureWorker().postMessage(request);
+  }
+
+  private finish(outcome: ParseOutcome): void {
+    const running = this.running;
+    if (!running) return;
+    this.running = undefined;
+    clearTimeout(running.timer);
+    running.job.resolve(outcome);
+    this.next();
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const maxHeapMb = this.options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB;
+    const worker = new Worker(this.options.workerFile, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+    worker.on('message', (reply: ParseReply) => {
+      if (reply.id !== this.running?.job.id) return;
+      this.finish('parsed' in reply ? { parsed: reply.parsed } : { failed: `the parser failed (${reply.error})` });
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.finish({ failed: outOfMemory ? `parsing it needs more than ${maxHeapMb} MB of memory` : `the parser stopped (${error.message})` });
+    });
+    worker.on('exit', () => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.finish({ failed: 'the parser stopped unexpectedly' });
+    });
+    // A parse in progress is waited for by its caller; an idle worker must not keep the process alive.
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private stopWorker(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    clearTimeout(this.idleTimer);
+    void worker?.terminate();
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -13,6 +13,11 @@ export type GlossaryOrigin = 'workspace' | 'extra' | 'builtin';
 
 const PRIORITY: Record<GlossaryOrigin, number> = { workspace: 0, extra: 0, builtin: 1 };
 
+/** Glossary files read per workspace folder, and per extra glossary folder. */
+const MAX_GLOSSARY_FILES = 2_000;
+/** Folders entered per extra glossary: `extraGlossaries: ["/"]` walked the whole disk (77 s). */
+const MAX_EXTRA_FOLDERS = 5_000;
+
 /**
  * Glossary edits typed in quick succession are parsed once they pause this long: short enough
  * that a new term is hoverable at once, long enough that a burst of keystrokes is parsed once.
@@ -166,11 +171,20 @@ export class GlossaryStore {
     for (const folder of folders) {
       const root = URI.parse(folder.uri);
       if (root.scheme !== 'file') continue;
-      const files = await findFiles(root.fsPath, { include: folder.settings.files, exclude: folder.settings.exclude, limit: 2_000 });
+      const files = await findFiles(root.fsPath, {
+        include: folder.settings.files,
+        exclude: folder.settings.exclude,
+        limit: MAX_GLOSSARY_FILES,
+        onTruncated: (reason) => this.logger.warn(`Looking for glossaries in ${root.fsPath}: stopped after ${reason}. Narrow glossaryLens.files or widen glossaryLens.exclude.`),
+      });
       for (const file of files) found.set(URI.file(file).toString(), { origin: 'workspace', label: relativeLabel(root.fsPath, file, folders.length > 1) });
       for (const extra of folder.settings.extraGlossaries) {
         const absolute = path.resolve(root.fsPath, extra);
-        const listed = await listMarkdownFiles(absolute);
+        const listed = await listMarkdownFiles(absolute, {
+          limit: MAX_GLOSSARY_FILES,
+          maxFolders: MAX_EXTRA_FOLDERS,
+          onTruncated: (reason) => this.logger.warn(`glossaryLens.extraGlossaries: stopped reading ${absolute} after ${reason}; name a smaller folder.`),
+        });
         if (!listed.length) this.logger.warn(`glossaryLens.extraGlossaries: nothing to read at ${absolute}.`);
         for (const file of listed) found.set(URI.file(file).toString(), { origin: 'extra', label: relativeLabel(root.fsPath, file, folders.length > 1) });
       }

@@ -80,6 +80,22 @@ describe('readTextFile', () => {
   });
 });
 
+describe('listMarkdownFiles with bounds', () => {
+  it('stops at the file limit or the folder limit and says which', async () => {
+    for (const name of ['a.md', 'b.md', 'c.md', 'd/e.md', 'd/f/g.md']) await write(name, '# X\n');
+    const reasons: string[] = [];
+    const onTruncated = (reason: string) => reasons.push(reason);
+    expect(await listMarkdownFiles(tmp, { limit: 2, onTruncated })).toHaveLength(2);
+    // The root is the first folder entered, d the second: f is never entered.
+    const twoFolders = await listMarkdownFiles(tmp, { maxFolders: 2, onTruncated });
+    expect(twoFolders.map((file) => path.relative(tmp, file))).toEqual(['a.md', 'b.md', 'c.md', path.join('d', 'e.md')]);
+    expect(reasons).toEqual(['2 files', '2 folders']);
+    // Exactly at both limits, nothing is left out: nothing to say.
+    expect(await listMarkdownFiles(tmp, { limit: 5, maxFolders: 3, onTruncated })).toHaveLength(5);
+    expect(reasons).toHaveLength(2);
+  });
+});
+
 describe('loadGlossaries', () => {
   it('parses the given paths first, then the shipped glossary', async () => {
     const file = await write('team.md', '# Team\n\n## Flux Capacitor\n\nMakes time travel possible.\n');

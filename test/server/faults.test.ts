@@ -347,6 +347,20 @@ describe('settings that are nonsense', () => {
     expect(client.logs.filter((line) => line.includes('1e+308'))).toEqual([]);
   });
 
+  it('walks an extra glossary as big as a disk only so far, says so once, and keeps answering', async () => {
+    const root = folderWith({ 'GLOSSARY.md': TEAM });
+    const disk = mkdtempSync(path.join(tmpdir(), 'glossary-lens-disk-'));
+    for (let k = 0; k < 5_100; k++) mkdirSync(path.join(disk, `folder-${k}`));
+    try {
+      const client = await start([root], { settings: { extraGlossaries: [disk] } });
+      const warning = `glossaryLens.extraGlossaries: stopped reading ${disk} after 5,000 folders; name a smaller folder.`;
+      expect(client.logs.filter((line) => line === warning)).toHaveLength(1);
+      await answersAsWithDefaults(client, root);
+    } finally {
+      rmSync(disk, { recursive: true, force: true });
+    }
+  });
+
   it('survives settings that are not an object, and answers to workspace/configuration that are not a list', async () => {
     const root = folderWith({ 'GLOSSARY.md': TEAM });
     const client = await start([root], { settings: [1, 2] });

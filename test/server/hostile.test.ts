@@ -385,7 +385,7 @@ describe('glossaries too costly to parse', () => {
     rmSync(workspace, { recursive: true, force: true });
   });
 
-  // Budgets far below the defaults (10 s plus 4 s per MB, and a 1 GB heap) keep the test short;
+  // Budgets far below the defaults (10 s plus 10 s per MB, and a 1 GB heap) keep the test short;
   // every well-formed glossary here parses in a small fraction of them.
   it.each([
     ['over the time budget', { GLOSSARY_LENS_PARSE_BUDGET_MS: '3000' }, `${'*a **a *a '.repeat(200_000)}\n`, 'it could not be parsed within 3 s'],

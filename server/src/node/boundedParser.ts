@@ -39,11 +39,13 @@ export interface ParseRequest {
 export type ParseReply = { readonly id: number; readonly parsed: ParsedGlossary } | { readonly id: number; readonly error: string };
 
 /**
- * Ten seconds, plus four per megabyte: a well-formed glossary parses at well under a second per
- * megabyte (docs/benchmarks.md), so only pathological markdown comes near it.
+ * Ten seconds, plus ten per megabyte. A well-formed glossary parses at 2–4 s per megabyte on a busy
+ * 2-core machine (a list of 20k entries, 1.8 MB: 4.3–7.0 s; docs/reliability.md), so only
+ * pathological markdown comes near it. Generous on purpose: a glossary given up on loses its terms,
+ * while one parsed slowly costs only the worker's time (the server answers meanwhile).
  */
 export function defaultBudgetMs(text: string): number {
-  return 10_000 + Math.round((text.length / (1024 * 1024)) * 4_000);
+  return 10_000 + Math.round((text.length / (1024 * 1024)) * 10_000);
 }
 
 const DEFAULT_MAX_HEAP_MB = 1024;

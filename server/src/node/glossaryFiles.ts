@@ -37,6 +37,10 @@ function isOurPackage(file: string): boolean {
 export interface ListFilesOptions {
   /** Which files to keep, by path; every file when absent. Folders in SKIPPED_FOLDERS are never entered. */
   readonly accept?: (file: string) => boolean;
+  /** Stop after this many accepted files, or after entering this many folders; told why. */
+  readonly limit?: number;
+  readonly maxFolders?: number;
+  readonly onTruncated?: (reason: string) => void;
 }
 
 /**
@@ -49,16 +53,23 @@ export async function listFiles(root: string, options: ListFilesOptions = {}): P
   if (!stat) return [];
   if (!stat.isDirectory()) return [root];
   const exclude = [...SKIPPED_FOLDERS].map((name) => `**/${name}/**`);
-  const files = await findFiles(root, { include: ['**/*'], exclude, limit: Infinity });
-  return options.accept ? files.filter(options.accept) : files;
+  const { accept } = options;
+  return findFiles(root, {
+    include: ['**/*'],
+    accept: accept && ((relative) => accept(path.join(root, relative))),
+    exclude,
+    limit: options.limit ?? Infinity,
+    maxFolders: options.maxFolders ?? Infinity,
+    onTruncated: options.onTruncated,
+  });
 }
 
 /**
  * The glossary files at `root`: the file itself, or a folder's `*.md` files recursively, sorted.
  * `README.md` files inside a folder document the glossary and are not part of it.
  */
-export function listMarkdownFiles(root: string): Promise<string[]> {
-  return listFiles(root, { accept: isGlossaryMarkdown });
+export function listMarkdownFiles(root: string, options: Omit<ListFilesOptions, 'accept'> = {}): Promise<string[]> {
+  return listFiles(root, { ...options, accept: isGlossaryMarkdown });
 }
 
 function isGlossaryMarkdown(file: string): boolean {

@@ -5,13 +5,22 @@ import picomatch from 'picomatch';
 export interface FindFilesOptions {
   /** Globs relative to the root, e.g. `**\/GLOSSARY.md`. */
   readonly include: readonly string[];
+  /** A further test of a file `include` matched, by its relative path. */
+  readonly accept?: (relativePath: string) => boolean;
   /** Globs relative to the root; a matching folder is not entered at all. */
   readonly exclude: readonly string[];
   /** Stop after this many matches. */
   readonly limit?: number;
+  /** Stop after entering this many folders (a workspace or an extra glossary at `/` or `~`). */
+  readonly maxFolders?: number;
+  /** Told when the walk stopped at `limit` or `maxFolders` before it saw everything. */
+  readonly onTruncated?: (reason: string) => void;
   /** Checked between folders; return true to stop early. */
   readonly isCancelled?: () => boolean;
 }
+
+/** Folders a walk enters at most unless told otherwise: a large monorepo has a few thousand. */
+export const DEFAULT_MAX_FOLDERS = 50_000;
 
 export type PathMatcher = (relativePath: string) => boolean;
 
@@ -42,11 +51,17 @@ export async function findFiles(root: string, options: FindFilesOptions): Promis
   const include = globMatcher(options.include);
   const exclude = globMatcher(options.exclude);
   const limit = options.limit ?? 10_000;
+  const maxFolders = options.maxFolders ?? DEFAULT_MAX_FOLDERS;
   const found: string[] = [];
   const seen = new Set<string>();
   const pending = [root];
 
-  while (pending.length && found.length < limit && !options.isCancelled?.()) {
+  let full = false;
+  while (pending.length && !full && !options.isCancelled?.()) {
+    if (seen.size >= maxFolders) {
+      options.onTruncated?.(`${maxFolders.toLocaleString('en-US')} folders`);
+      break;
+    }
     const folder = pending.pop()!;
     const real = await fs.realpath(folder).catch(() => undefined);
     if (!real || seen.has(real)) continue;
@@ -60,9 +75,14 @@ export async function findFiles(root: string, options: FindFilesOptions): Promis
       if (!target) continue; // A dangling link.
       if (target.isDirectory()) {
         pending.push(absolute);
-      } else if (target.isFile() && include(relative)) {
+      } else if (target.isFile() && include(relative) && (options.accept?.(relative) ?? true)) {
+        // One past the limit: only a file that is left out makes the list incomplete.
+        if (found.length === limit) {
+          options.onTruncated?.(`${limit.toLocaleString('en-US')} files`);
+          full = true;
+          break;
+        }
         found.push(absolute);
-        if (found.length >= limit) break;
       }
     }
   }

@@ -3,7 +3,7 @@ import { URI } from 'vscode-uri';
 import { createGlossarySet, readGlossary, type GlossaryIndex, type GlossarySet, type ParsedGlossary } from './core';
 import type { Logger } from './logger';
 import type { ParseOutcome } from './node/boundedParser';
-import { listMarkdownFiles, readTextFile } from './node/glossaryFiles';
+import { isGlossaryMarkdown, listMarkdownFiles, readTextFile } from './node/glossaryFiles';
 import { preferSmallHeap } from './node/heapTuning';
 import { findFiles, globMatcher, type PathMatcher } from './node/workspaceFiles';
 import type { Settings } from './settings';
@@ -61,6 +61,8 @@ export class GlossaryStore {
   private editsSettled: (() => void)[] = [];
   private folders: readonly WorkspaceFolderInfo[] = [];
   private matchers: { folder: string; include: PathMatcher; exclude: PathMatcher }[] = [];
+  /** The absolute paths of the extra glossaries (files or folders) the settings name. */
+  private extraRoots: string[] = [];
   /**
    * The index requests are answered from: complete, its matcher built. While a newer one is
    * prepared, and while a reload reads the workspace's glossaries, requests get this one (the
@@ -124,6 +126,11 @@ export class GlossaryStore {
       return URI.parse(folder.uri).scheme === 'file'
         ? [{ folder: root, include: globMatcher(folder.settings.files), exclude: globMatcher(folder.settings.exclude) }]
         : [];
+    });
+
+    this.extraRoots = folders.flatMap((folder) => {
+      const root = URI.parse(folder.uri);
+      return root.scheme === 'file' ? folder.settings.extraGlossaries.map((extra) => path.resolve(root.fsPath, extra)) : [];
     });
 
     const generation = ++this.generation;
@@ -270,11 +277,21 @@ export class GlossaryStore {
     if (this.known.has(uri)) return true;
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file') return false;
+    if (this.isExtraGlossary(parsed.fsPath)) return true;
     return this.matchers.some(({ folder, include, exclude }) => {
       const relative = path.relative(folder, parsed.fsPath);
       if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
       const posix = relative.split(path.sep).join('/');
       return include(posix) && !exclude(posix);
+    });
+  }
+
+  /** An extra glossary the settings name, or a glossary file in an extra glossary folder. */
+  private isExtraGlossary(file: string): boolean {
+    return this.extraRoots.some((root) => {
+      if (file === root) return true;
+      const relative = path.relative(root, file);
+      return !relative.startsWith('..') && !path.isAbsolute(relative) && isGlossaryMarkdown(file);
     });
   }
 
@@ -286,7 +303,7 @@ export class GlossaryStore {
       if (this.forget(uri)) this.changed();
       return;
     }
-    if (!this.known.has(uri)) this.known.set(uri, { origin: 'workspace', label: this.labelForWorkspaceFile(uri) });
+    if (!this.known.has(uri)) this.known.set(uri, { origin: this.originOfNew(uri), label: this.labelForWorkspaceFile(uri) });
     if (this.openDocuments.has(uri)) return; // The editor's text wins while the document is open.
     if (await this.refreshFromDisk(uri, this.settingsFor(uri)?.maxFileSize)) this.changed();
   }
@@ -310,7 +327,7 @@ export class GlossaryStore {
   documentChanged(uri: string, text: string): void {
     if (!this.isGlossaryUri(uri)) return;
     this.openDocuments.set(uri, text);
-    if (!this.known.has(uri)) this.known.set(uri, { origin: 'workspace', label: this.labelForWorkspaceFile(uri) });
+    if (!this.known.has(uri)) this.known.set(uri, { origin: this.originOfNew(uri), label: this.labelForWorkspaceFile(uri) });
     const limit = this.settingsFor(uri)?.maxFileSize ?? Infinity;
     if (text.length > limit) {
       this.logger.once(`large:${uri}`, 'warn', `${this.label(uri)} is larger than glossaryLens.maxFileSize; it is not read.`);
@@ -383,6 +400,10 @@ export class GlossaryStore {
     this.parsing.delete(uri);
     this.settleEdits();
     return this.set.remove(uri);
+  }
+
+  private originOfNew(uri: string): GlossaryOrigin {
+    return this.isExtraGlossary(URI.parse(uri).fsPath) ? 'extra' : 'workspace';
   }
 
   private settingsFor(uri: string): Settings | undefined {

@@ -1,5 +1,4 @@
 import {
-  DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
@@ -21,6 +20,7 @@ import { GlossaryStore, type GlossaryParser } from './glossaryStore';
 import { createLogger } from './logger';
 import { IndexChangedNotification, type InitializationOptions } from './protocol';
 import { SettingsCache } from './settingsCache';
+import { createWatcherRegistry } from './watchers';
 
 export interface ServerOptions {
   /** The shipped glossary folder when the client does not say where it is. */
@@ -72,6 +72,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** What the glossary files were last loaded for; a settings change that leaves it alone (the
    * client's first configuration push, an underline toggle) does not re-read every glossary. */
   let loadedFor: string | undefined;
+  const watchers = createWatcherRegistry(connection, logger, () => Boolean(capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport));
 
   async function reload() {
     try {
@@ -85,6 +86,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       ]);
       if (key === loadedFor) return;
       loadedFor = key;
+      if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) watchers.update(folders);
       await store.reload(folders, builtinPath, global.builtinGlossary);
       for (const document of documents.all()) store.documentChanged(document.uri, document.getText());
     } catch (error) {
@@ -114,9 +116,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
-    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }] });
-    }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((folder) => folder.uri));

@@ -250,6 +250,35 @@ describe('glossary files that change under the server', () => {
   });
 });
 
+describe('file watchers', () => {
+  /** The glob patterns the server asked the client to watch, as `base: pattern`. */
+  const watchedPatterns = (client: TestClient) =>
+    [...client.registrations.values()]
+      .filter((registration) => registration.method === 'workspace/didChangeWatchedFiles')
+      .flatMap((registration) => (registration.registerOptions as { watchers: { globPattern: { baseUri: string; pattern: string } }[] }).watchers)
+      .map(({ globPattern }) => `${URI.parse(globPattern.baseUri).fsPath}: ${globPattern.pattern}`);
+
+  it("watches the configured glossary globs and extra glossaries, follows new files in an extra folder, and re-registers when settings change", async () => {
+    const root = folderWith({ 'team.terms.md': TEAM });
+    const shared = folderWith({ 'ops.md': OPS });
+    const client = await start([root], { settings: { builtinGlossary: false, files: ['**/*.terms.md'], extraGlossaries: [shared] } });
+    await termsBecome(client, 3);
+    expect(watchedPatterns(client).sort()).toEqual([`${path.dirname(shared)}: ${path.basename(shared)}`, `${root}: **/*.terms.md`, `${shared}: **/*.md`].sort());
+
+    // A file created in the extra folder, outside the workspace, is a glossary too.
+    writeFileSync(path.join(shared, 'billing.md'), '# Billing\n\n## Clawback\n\nMoney taken back after a payout.\n');
+    await reindexed(client, 4, () => watched(client, [path.join(shared, 'billing.md'), CREATED]));
+    expect(await hoverOn(client, root, 'clawback')).toMatch(/^\*\*Clawback\*\*/);
+    expect(lastIndex(client)?.workspaceGlossaryCount).toBe(3);
+
+    // New settings, new watchers; the old registration is withdrawn.
+    client.settings = { builtinGlossary: false, files: ['**/GLOSSARY.md'] };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitFor(() => watchedPatterns(client).join() === `${root}: **/GLOSSARY.md`, 'the watchers for the new settings');
+    await termsBecome(client, 0);
+  });
+});
+
 describe('workspace folders that come and go', () => {
   it("forgets a removed folder's glossaries and reads them again when it is added back", async () => {
     const first = folderWith({ 'GLOSSARY.md': TEAM });

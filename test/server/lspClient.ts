@@ -13,6 +13,7 @@ import type {
   Location,
   Position,
   PublishDiagnosticsParams,
+  Registration,
   WorkspaceFolder,
 } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
@@ -37,6 +38,8 @@ export class TestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly indexChanges: { version: number; termCount: number; loading: boolean }[] = [];
   readonly logs: string[] = [];
+  /** The server's registrations in force, by id (file watchers, for one). */
+  readonly registrations = new Map<string, Registration>();
   settings: unknown;
   private versions = new Map<string, number>();
 
@@ -58,7 +61,14 @@ export class TestClient {
 
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => client.settings));
     connection.onRequest('workspace/workspaceFolders', () => client.folders);
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
+      for (const registration of params.registrations) client.registrations.set(registration.id, registration);
+      return null;
+    });
+    connection.onRequest('client/unregisterCapability', (params: { unregisterations: { id: string }[] }) => {
+      for (const { id } of params.unregisterations) client.registrations.delete(id);
+      return null;
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => client.diagnostics.set(params.uri, params.diagnostics));
     connection.onNotification('glossaryLens/indexChanged', (params: { version: number; termCount: number; loading: boolean }) => client.indexChanges.push(params));
@@ -72,7 +82,7 @@ export class TestClient {
       workspaceFolders: folders,
       initializationOptions: options.initializationOptions,
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
         textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: false } } },
         window: { workDoneProgress: true },
       },

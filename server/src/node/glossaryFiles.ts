@@ -72,7 +72,8 @@ export function listMarkdownFiles(root: string, options: Omit<ListFilesOptions, 
   return listFiles(root, { ...options, accept: isGlossaryMarkdown });
 }
 
-function isGlossaryMarkdown(file: string): boolean {
+/** A `.md` file that is not a README: what a glossary folder holds. */
+export function isGlossaryMarkdown(file: string): boolean {
   const name = path.basename(file).toLowerCase();
   return name.endsWith('.md') && name !== 'readme.md';
 }

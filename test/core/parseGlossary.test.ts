@@ -522,11 +522,10 @@ describe('ids, problems and robustness', () => {
   it('reads lines nested deeper than 32 lists or quotes as text, quickly and without failing', () => {
     const quotes = `${'>'.repeat(100_000)} x\n\n## REST\nA style.`;
     const lists = Array.from({ length: 400 }, (_, depth) => `${'  '.repeat(depth)}- **T${depth}**: x`).join('\n');
-    const started = performance.now();
+    // Unbounded, the quotes alone took 215 s: the test's time limit catches that coming back.
     for (const text of [quotes, lists, `${'- '.repeat(50_000)}x`]) expect(parse(text).problems).toEqual([]);
     expect(terms(parse(quotes))).toEqual(['REST']);
     expect(terms(parse(lists))).toContain('T31');
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('gives a name that is nothing but numbering a label span on it', () => {
@@ -537,9 +536,8 @@ describe('ids, problems and robustness', () => {
   });
 
   it('reads a paragraph of hundreds of thousands of brackets quickly, and links in long linked tables and lists', () => {
-    const started = performance.now();
+    // Unbounded, this took minutes: the test's time limit catches that coming back.
     expect(terms(parse(`${'[a]('.repeat(100_000)}\n\n## REST\nA style.`))).toEqual(['REST']);
-    expect(performance.now() - started).toBeLessThan(5_000);
     const rows = Array.from({ length: 1500 }, (_, i) => `| **[T${i}](https://example.com/${i})** | Meaning ${i}. |`);
     expect(terms(parse(md('| Term | Meaning |', '|---|---|', ...rows))).at(-1)).toBe('T1499');
     const items = Array.from({ length: 1500 }, (_, i) => `- **[T${i}](https://example.com/${i})**: Meaning ${i}.`);

@@ -13,6 +13,9 @@ export type GlossaryOrigin = 'workspace' | 'extra' | 'builtin';
 
 const PRIORITY: Record<GlossaryOrigin, number> = { workspace: 0, extra: 0, builtin: 1 };
 
+/** Files read ahead of the parser while glossaries load. */
+const READ_AHEAD = 8;
+
 /** Glossary files read per workspace folder, and per extra glossary folder. */
 const MAX_GLOSSARY_FILES = 2_000;
 /** Folders entered per extra glossary: `extraGlossaries: ["/"]` walked the whole disk (77 s). */
@@ -201,15 +204,26 @@ export class GlossaryStore {
 
   /** Reads every file of `files` one by one (requests are answered in between); false when overtaken. */
   private async readAll(files: ReadonlyMap<string, KnownFile>, overtaken: () => boolean): Promise<boolean> {
-    for (const [uri, file] of files) {
-      this.known.set(uri, file);
-      // The parser keeps the syntax tree of every piece it parsed, for an edit of the same file
-      // to reuse; a load reads each file once, and would keep a copy of every tree (up to 16M
-      // characters' worth) for nothing.
-      await this.refreshFromDisk(uri, file.origin === 'builtin' ? this.folders[0]?.settings.maxFileSize : this.settingsFor(uri)?.maxFileSize, false);
-      if (overtaken()) return false;
+    // Files are read one after the other and handed to the parser in that order (the set keeps
+    // it: it orders duplicate terms), while up to READ_AHEAD of them wait to be parsed, so the
+    // parser never waits for the disk.
+    const parsing: Promise<boolean>[] = [];
+    try {
+      for (const [uri, file] of files) {
+        this.known.set(uri, file);
+        const maxBytes = file.origin === 'builtin' ? this.folders[0]?.settings.maxFileSize : this.settingsFor(uri)?.maxFileSize;
+        // The parser keeps the syntax tree of every piece it parsed, for an edit of the same file
+        // to reuse; a load reads each file once, and would keep a copy of every tree for nothing.
+        const text = await this.currentText(uri, maxBytes);
+        if (text === undefined) this.forgetText(uri);
+        else parsing.push(this.update(uri, text, false));
+        if (parsing.length >= READ_AHEAD) await parsing.shift();
+        if (overtaken()) return false;
+      }
+    } finally {
+      await Promise.all(parsing);
     }
-    return true;
+    return !overtaken();
   }
 
   /** After any change of the files: prepare the new index in the background, then announce it. */
@@ -345,19 +359,23 @@ export class GlossaryStore {
     if (await this.refreshFromDisk(uri, this.settingsFor(uri)?.maxFileSize)) this.changed();
   }
 
-  private async refreshFromDisk(uri: string, maxBytes = 5 * 1024 * 1024, keepCache = true): Promise<boolean> {
+  private async refreshFromDisk(uri: string, maxBytes?: number, keepCache = true): Promise<boolean> {
+    if (!this.known.has(uri)) return false;
+    const text = await this.currentText(uri, maxBytes);
+    return text === undefined ? this.forgetText(uri) : this.update(uri, text, keepCache);
+  }
+
+  /** A known file's text now: its open document's, or else the disk's; undefined (said why) when unreadable. */
+  private async currentText(uri: string, maxBytes = 5 * 1024 * 1024): Promise<string | undefined> {
     const open = this.openDocuments.get(uri);
-    const file = this.known.get(uri);
-    if (!file) return false;
-    if (open !== undefined) return this.update(uri, open, keepCache);
+    if (open !== undefined) return open;
     const result = await readTextFile(URI.parse(uri).fsPath, maxBytes);
-    if ('error' in result) {
-      // A file deleted is no news (the watcher says so too); anything else is worth a line.
-      if (result.missing) this.logger.debug(`${file.label}: ${result.error}`);
-      else this.logger.warn(`${file.label}: ${result.error}`);
-      return this.forgetText(uri);
-    }
-    return this.update(uri, result.text, keepCache);
+    if (!('error' in result)) return result.text;
+    // A file deleted is no news (the watcher says so too); anything else is worth a line.
+    const message = `${this.label(uri)}: ${result.error}`;
+    if (result.missing) this.logger.debug(message);
+    else this.logger.warn(message);
+    return undefined;
   }
 
   /**

@@ -50,6 +50,8 @@ export function defaultBudgetMs(text: string): number {
 
 const DEFAULT_MAX_HEAP_MB = 1024;
 const DEFAULT_IDLE_MS = 30_000;
+/** After a load, which keeps no syntax trees: long enough to bridge the gaps between its files. */
+const AFTER_LOAD_IDLE_MS = 1_000;
 
 interface Job extends ParseRequest {
   readonly resolve: (outcome: ParseOutcome) => void;
@@ -61,6 +63,8 @@ export class BoundedParser {
   private running: { job: Job; timer: NodeJS.Timeout } | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
   private nextId = 1;
+  /** Whether the last parse kept its syntax trees for a next edit of the file. */
+  private lastKeptCache = true;
   private disposed = false;
 
   constructor(private readonly options: BoundedParserOptions) {}
@@ -95,10 +99,13 @@ export class BoundedParser {
     const job = this.queue.shift();
     if (!job) {
       clearTimeout(this.idleTimer);
-      this.idleTimer = setTimeout(() => this.stopWorker(), this.options.idleMs ?? DEFAULT_IDLE_MS);
+      // After a load the worker holds no cache worth keeping, only a heap grown by the parsing.
+      const idleMs = this.lastKeptCache ? (this.options.idleMs ?? DEFAULT_IDLE_MS) : AFTER_LOAD_IDLE_MS;
+      this.idleTimer = setTimeout(() => this.stopWorker(), idleMs);
       this.idleTimer.unref();
       return;
     }
+    this.lastKeptCache = job.keepCache;
     clearTimeout(this.idleTimer);
     const budget = (this.options.budgetMs ?? defaultBudgetMs)(job.text);
     const timer = setTimeout(() => {

@@ -202,7 +202,7 @@ export class GlossaryStore {
     return found;
   }
 
-  /** Reads every file of `files` one by one (requests are answered in between); false when overtaken. */
+  /** Reads every file of `files` (requests are answered in between); false when overtaken. */
   private async readAll(files: ReadonlyMap<string, KnownFile>, overtaken: () => boolean): Promise<boolean> {
     // Files are read one after the other and handed to the parser in that order (the set keeps
     // it: it orders duplicate terms), while up to READ_AHEAD of them wait to be parsed, so the
@@ -397,10 +397,11 @@ export class GlossaryStore {
       let parsed: ParsedGlossary;
       if ('parsed' in outcome) {
         parsed = outcome.parsed;
-        this.logger.debug(`Parsed ${this.label(uri)} (${text.length} characters) in ${(performance.now() - started).toFixed(1)} ms.`);
+        this.logger.debug(`Parsed ${this.label(uri)} (${text.length} characters) ${(performance.now() - started).toFixed(1)} ms after it was read.`);
       } else {
         parsed = unreadable(uri, outcome.failed);
-        this.logger.warn(`${this.label(uri)} was not read: ${outcome.failed}.`);
+        // The error on the file stays in view; the log says it once per file and reason.
+        this.logger.once(`not-parsed:${uri}:${outcome.failed}`, 'warn', `${this.label(uri)} was not read: ${outcome.failed}.`);
       }
       return this.set.update(uri, text, { priority, parsed });
     } finally {

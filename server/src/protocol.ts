@@ -65,7 +65,9 @@ export interface DocumentOccurrencesParams {
 
 export interface DocumentOccurrence {
   readonly range: Range;
+  /** The glossary term (of the first entry), not the spelling found in the document. */
   readonly term: string;
+  /** Every entry with that name, workspace entries first. */
   readonly entryIds: readonly string[];
 }
 

@@ -23,17 +23,14 @@ export interface TermGroup<R extends PositionRange = PositionRange> {
   readonly ranges: readonly R[];
 }
 
-/**
- * Groups occurrences by the entry they resolve to (the first, preferred one), sorted by term.
- * `termOf` names an entry; occurrences of an unknown entry keep the spelling found.
- */
-export function groupOccurrences(occurrences: readonly DocumentOccurrence[], termOf: (entryId: string) => string | undefined): TermGroup[] {
+/** Groups occurrences by the entry they resolve to (the first, preferred one), sorted by term. */
+export function groupOccurrences(occurrences: readonly DocumentOccurrence[]): TermGroup[] {
   const groups = new Map<string, { term: string; ranges: PositionRange[] }>();
   for (const occurrence of occurrences) {
     const entryId = occurrence.entryIds[0];
     if (entryId === undefined) continue;
     let group = groups.get(entryId);
-    if (!group) groups.set(entryId, (group = { term: termOf(entryId) ?? occurrence.term, ranges: [] }));
+    if (!group) groups.set(entryId, (group = { term: occurrence.term, ranges: [] }));
     group.ranges.push(occurrence.range);
   }
   return [...groups]

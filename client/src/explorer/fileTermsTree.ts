@@ -62,7 +62,7 @@ export class FileTermsProvider implements vscode.TreeDataProvider<FileTermNode>,
     }
     this.messageChanged.fire(occurrences.length ? undefined : `No glossary terms in ${vscode.workspace.asRelativePath(document.uri)}.`);
     // Each occurrence names its entries; the preferred (first) one gives the group its term.
-    return groupOccurrences(occurrences, () => undefined).map((group) => ({
+    return groupOccurrences(occurrences).map((group) => ({
       entryId: group.entryId,
       term: group.term,
       count: group.count,

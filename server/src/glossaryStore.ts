@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { createGlossarySet, readGlossary, type GlossaryIndex, type GlossarySet, type ParsedGlossary } from './core';
+import { clearParseCache, createGlossarySet, readGlossary, type GlossaryIndex, type GlossarySet, type ParsedGlossary } from './core';
 import type { Logger } from './logger';
 import type { ParseOutcome } from './node/boundedParser';
 import { isGlossaryMarkdown, listMarkdownFiles, readTextFile } from './node/glossaryFiles';
@@ -39,8 +39,12 @@ interface KnownFile {
  */
 export type GlossaryParser = (uri: string, text: string, options: { keepCache: boolean }) => Promise<ParseOutcome>;
 
-/** Parses on the calling thread, without a budget: for tools that read trusted glossaries. */
-export const parseHere: GlossaryParser = async (uri, text) => ({ parsed: readGlossary(uri, text) });
+/** Parses on the calling thread, without a budget: for trusted glossaries (the shipped one). */
+export const parseHere: GlossaryParser = async (uri, text, { keepCache }) => {
+  const parsed = readGlossary(uri, text);
+  if (!keepCache) clearParseCache();
+  return { parsed };
+};
 
 export interface WorkspaceFolderInfo {
   readonly uri: string;
@@ -392,7 +396,10 @@ export class GlossaryStore {
     this.parsing.set(uri, text);
     const started = performance.now();
     try {
-      const outcome = await this.parse(uri, text, { keepCache });
+      // The shipped glossary is ours and small: parsed here at once, it answers hovers before a
+      // worker thread has even started.
+      const parse = this.known.get(uri)?.origin === 'builtin' ? parseHere : this.parse;
+      const outcome = await parse(uri, text, { keepCache });
       if ('superseded' in outcome || this.parsing.get(uri) !== text || !this.known.has(uri)) return false;
       let parsed: ParsedGlossary;
       if ('parsed' in outcome) {

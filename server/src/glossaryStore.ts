@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { clearParseCache, createGlossarySet, readGlossary, type GlossaryIndex, type GlossarySet, type ParsedGlossary } from './core';
@@ -13,11 +14,16 @@ export type GlossaryOrigin = 'workspace' | 'extra' | 'builtin';
 
 const PRIORITY: Record<GlossaryOrigin, number> = { workspace: 0, extra: 0, builtin: 1 };
 
+/** How long an index build waits for parses in progress before it goes ahead without them. */
+const MAX_PARSE_WAIT_MS = 1_000;
+
 /** Files read ahead of the parser while glossaries load. */
 const READ_AHEAD = 8;
 
 /** Glossary files read per workspace folder, and per extra glossary folder. */
 const MAX_GLOSSARY_FILES = 2_000;
+/** Folders entered per workspace folder: a large monorepo has a few thousand. */
+const MAX_WORKSPACE_FOLDERS = 50_000;
 /** Folders entered per extra glossary: `extraGlossaries: ["/"]` walked the whole disk (77 s). */
 const MAX_EXTRA_FOLDERS = 5_000;
 
@@ -62,9 +68,14 @@ export class GlossaryStore {
   private readonly openDocuments = new Map<string, string>();
   /** Edited documents waiting for the edits to pause before they are parsed. */
   private readonly pendingEdits = new Map<string, NodeJS.Timeout>();
-  /** The text each file is being parsed from; a parse whose text is no longer wanted is dropped. */
-  private readonly parsing = new Map<string, string>();
-  /** Called once no edit is pending and no parse is running. */
+  /** The newest parse of each file, by a number per call; an older parse's result is dropped. */
+  private readonly parsing = new Map<string, number>();
+  private parses = 0;
+  /** Files whose current text the parser gave up on: read again, they are parsed again. */
+  private readonly unparsed = new Set<string>();
+  /** Known files that are not there to read (deleted, or no longer a file); not counted as glossaries. */
+  private readonly absent = new Set<string>();
+  /** Called whenever an edit stops pending or a parse ends. */
   private editsSettled: (() => void)[] = [];
   private folders: readonly WorkspaceFolderInfo[] = [];
   private matchers: { folder: string; include: PathMatcher; exclude: PathMatcher }[] = [];
@@ -122,7 +133,7 @@ export class GlossaryStore {
    * problems in. A file that is gone, or is no file any more, is not one.
    */
   userGlossaries(): string[] {
-    return [...this.known].filter(([uri, file]) => file.origin !== 'builtin' && this.set.has(uri)).map(([uri]) => uri);
+    return [...this.known].filter(([uri, file]) => file.origin !== 'builtin' && !this.absent.has(uri)).map(([uri]) => uri);
   }
 
   /** Finds every glossary again, after start-up or a change of settings or folders. */
@@ -189,6 +200,7 @@ export class GlossaryStore {
         include: folder.settings.files,
         exclude: folder.settings.exclude,
         limit: MAX_GLOSSARY_FILES,
+        maxFolders: MAX_WORKSPACE_FOLDERS,
         onTruncated: (reason) => this.logger.warn(`Looking for glossaries in ${root.fsPath}: stopped after ${reason}. Narrow glossaryLens.files or widen glossaryLens.exclude.`),
       });
       for (const file of files) found.set(URI.file(file).toString(), { origin: 'workspace', label: relativeLabel(root.fsPath, file, folders.length > 1) });
@@ -253,10 +265,13 @@ export class GlossaryStore {
           preferSmallHeap(false);
           const took: string[] = [];
           let stale = false;
+          // Edits that arrived meanwhile make this build stale once parsed: wait and see, but
+          // not for a slow parse (a large glossary may take its whole budget): it makes one
+          // more build when it ends.
+          const deadline = Date.now() + MAX_PARSE_WAIT_MS;
           for (const [name, step] of PREPARATION) {
             await turn();
-            // Edits that arrived meanwhile make this build stale once parsed: wait and see.
-            while (this.pendingEdits.size || this.parsing.size) await new Promise<void>((resolve) => this.editsSettled.push(resolve));
+            while (this.pendingEdits.size || (this.parsing.size && Date.now() < deadline)) await this.nextSettling(deadline);
             stale = this.reading || this.set.version !== version;
             if (stale) break;
             const started = performance.now();
@@ -283,7 +298,18 @@ export class GlossaryStore {
   }
 
   private settleEdits(): void {
-    if (!this.pendingEdits.size && !this.parsing.size) for (const resolve of this.editsSettled.splice(0)) resolve();
+    for (const resolve of this.editsSettled.splice(0)) resolve();
+  }
+
+  /** Resolves when an edit stops pending or a parse ends, or at `deadline`. */
+  private nextSettling(deadline: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+      this.editsSettled.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   private forgetUnless(keep: (uri: string, file: KnownFile) => boolean): void {
@@ -315,10 +341,23 @@ export class GlossaryStore {
 
   /** A created, changed or deleted file, as the file watcher reports it. */
   async fileChanged(uri: string, deleted: boolean): Promise<void> {
-    if (!this.isGlossaryUri(uri)) return;
     if (deleted) {
-      if (this.openDocuments.has(uri)) return; // The open buffer still holds the user's text.
-      if (this.forget(uri)) this.changed();
+      // A folder deleted as a whole is reported once, for the folder: its glossaries go too.
+      let changed = false;
+      for (const known of [...this.known.keys()]) {
+        if (known !== uri && !known.startsWith(`${uri}/`)) continue;
+        // An open buffer still holds the user's text.
+        if (!this.openDocuments.has(known) && this.forget(known)) changed = true;
+      }
+      if (changed) this.changed();
+      return;
+    }
+    if (!this.isGlossaryUri(uri)) return;
+    const fsPath = URI.parse(uri).fsPath;
+    if (this.extraRoots.includes(fsPath) && (await fs.stat(fsPath).catch(() => undefined))?.isDirectory()) {
+      // An extra glossary folder created (cloned, moved in) as a whole is reported once, for the folder.
+      const files = await listMarkdownFiles(fsPath, { limit: MAX_GLOSSARY_FILES, maxFolders: MAX_EXTRA_FOLDERS });
+      for (const file of files) await this.fileChanged(URI.file(file).toString(), false);
       return;
     }
     if (!this.known.has(uri)) this.known.set(uri, { origin: this.originOfNew(uri), label: this.labelForWorkspaceFile(uri) });
@@ -374,7 +413,15 @@ export class GlossaryStore {
     const open = this.openDocuments.get(uri);
     if (open !== undefined) return open;
     const result = await readTextFile(URI.parse(uri).fsPath, maxBytes);
-    if (!('error' in result)) return result.text;
+    // Opened in the editor while the disk was read: the editor's text wins.
+    const openedMeanwhile = this.openDocuments.get(uri);
+    if (openedMeanwhile !== undefined) return openedMeanwhile;
+    if (!('error' in result)) {
+      this.absent.delete(uri);
+      return result.text;
+    }
+    if (result.missing || result.notAFile) this.absent.add(uri);
+    else this.absent.delete(uri);
     // A file deleted is no news (the watcher says so too); anything else is worth a line.
     const message = `${this.label(uri)}: ${result.error}`;
     if (result.missing) this.logger.debug(message);
@@ -389,41 +436,46 @@ export class GlossaryStore {
    */
   private async update(uri: string, text: string, keepCache: boolean): Promise<boolean> {
     const priority = PRIORITY[this.known.get(uri)?.origin ?? 'workspace'];
-    if (this.set.text(uri) === text) {
+    if (this.set.text(uri) === text && !this.unparsed.has(uri)) {
       this.parsing.delete(uri);
       return this.set.update(uri, text, { priority });
     }
-    this.parsing.set(uri, text);
+    const token = ++this.parses;
+    this.parsing.set(uri, token);
     const started = performance.now();
     try {
       // The shipped glossary is ours and small: parsed here at once, it answers hovers before a
       // worker thread has even started.
       const parse = this.known.get(uri)?.origin === 'builtin' ? parseHere : this.parse;
       const outcome = await parse(uri, text, { keepCache });
-      if ('superseded' in outcome || this.parsing.get(uri) !== text || !this.known.has(uri)) return false;
+      if ('superseded' in outcome || this.parsing.get(uri) !== token || !this.known.has(uri)) return false;
       let parsed: ParsedGlossary;
       if ('parsed' in outcome) {
+        this.unparsed.delete(uri);
         parsed = outcome.parsed;
         this.logger.debug(`Parsed ${this.label(uri)} (${text.length} characters) ${(performance.now() - started).toFixed(1)} ms after it was read.`);
       } else {
+        this.unparsed.add(uri);
         parsed = unreadable(uri, outcome.failed);
         // The error on the file stays in view; the log says it once per file and reason.
         this.logger.once(`not-parsed:${uri}:${outcome.failed}`, 'warn', `${this.label(uri)} was not read: ${outcome.failed}.`);
       }
       return this.set.update(uri, text, { priority, parsed });
     } finally {
-      if (this.parsing.get(uri) === text) this.parsing.delete(uri);
+      if (this.parsing.get(uri) === token) this.parsing.delete(uri);
       this.settleEdits();
     }
   }
 
   private forget(uri: string): boolean {
     this.known.delete(uri);
+    this.absent.delete(uri);
     return this.forgetText(uri);
   }
 
   private forgetText(uri: string): boolean {
     this.parsing.delete(uri);
+    this.unparsed.delete(uri);
     this.settleEdits();
     return this.set.remove(uri);
   }

@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, type Connection, type Disposable, type FileSystemWatcher } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
@@ -21,10 +22,12 @@ export function createWatcherRegistry(connection: Connection, logger: Logger, re
       registeredKey = key;
       const previous = registered;
       registered = (async () => {
-        (await previous)?.dispose();
         try {
+          (await previous)?.dispose();
           return await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
         } catch (error) {
+          // Asked again with the next settings change, even an unchanged one.
+          if (registeredKey === key) registeredKey = undefined;
           logger.warn(`Could not ask the editor to watch the glossary files: ${error instanceof Error ? error.message : String(error)}. Edits made outside the editor are seen after a restart.`);
           return undefined;
         }
@@ -43,6 +46,8 @@ export function glossaryWatchers(folders: readonly WorkspaceFolderInfo[], relati
     for (const glob of folder.settings.files) add(relativePatterns ? { baseUri: folder.uri, pattern: glob } : glob);
     for (const extra of folder.settings.extraGlossaries) {
       const absolute = path.resolve(root.fsPath, extra);
+      // The whole disk or home folder would be a recursive watch on everything: read, not watched.
+      if (absolute === path.parse(absolute).root || absolute === os.homedir()) continue;
       if (!relativePatterns) {
         // The best a plain glob can do; an extra glossary outside the workspace is not seen.
         add('**/*.md');

@@ -76,7 +76,7 @@ describe('readTextFile', () => {
     expect(await readTextFile(binary, 1000)).toEqual({ error: 'binary file' });
     expect(await readTextFile(large, 1024)).toEqual({ error: 'too large (2.0 KB; the limit is 1.0 KB)' });
     expect(await readTextFile(path.join(tmp, 'missing.md'), 1000)).toEqual({ error: 'no such file', missing: true });
-    expect(await readTextFile(tmp, 1000)).toEqual({ error: 'is a folder, not a file' });
+    expect(await readTextFile(tmp, 1000)).toEqual({ error: 'is a folder, not a file', notAFile: true });
   });
 });
 

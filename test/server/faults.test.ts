@@ -279,6 +279,28 @@ describe('file watchers', () => {
   });
 });
 
+describe('extra glossary folders that come and go as a whole', () => {
+  it('reads an extra glossary folder created at once (one event for the folder), and forgets it deleted at once', async () => {
+    const root = folderWith({ 'GLOSSARY.md': TEAM });
+    const parent = folderWith({});
+    const shared = path.join(parent, 'shared-terms');
+    const client = await start([root], { settings: { builtinGlossary: false, extraGlossaries: [shared] } });
+    await termsBecome(client, 1);
+
+    // Cloned or moved in: the editor reports the folder, not each file in it.
+    mkdirSync(path.join(shared, 'ops'), { recursive: true });
+    writeFileSync(path.join(shared, 'ops', 'shifts.md'), OPS);
+    await reindexed(client, 3, () => watched(client, [shared, CREATED]));
+    expect(await hoverOn(client, root, 'nightShift')).toMatch(/^\*\*Night Shift\*\*/);
+    expect(lastIndex(client)?.workspaceGlossaryCount).toBe(2);
+
+    rmSync(shared, { recursive: true });
+    await reindexed(client, 1, () => watched(client, [shared, DELETED]));
+    expect(await hoverOn(client, root, 'nightShift')).toBeUndefined();
+    expect(lastIndex(client)?.workspaceGlossaryCount).toBe(1);
+  });
+});
+
 describe('workspace folders that come and go', () => {
   it("forgets a removed folder's glossaries and reads them again when it is added back", async () => {
     const first = folderWith({ 'GLOSSARY.md': TEAM });

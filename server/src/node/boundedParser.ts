@@ -115,7 +115,13 @@ export class BoundedParser {
     }, budget);
     this.running = { job, timer };
     const request: ParseRequest = { id: job.id, uri: job.uri, text: job.text, keepCache: job.keepCache };
-    this.ensureWorker().postMessage(request);
+    try {
+      this.ensureWorker().postMessage(request);
+    } catch (error) {
+      // No thread to be had (resources exhausted): this file fails, the next ones try again.
+      this.stopWorker();
+      this.finish({ failed: `the parser could not start (${error instanceof Error ? error.message : String(error)})` });
+    }
   }
 
   private finish(outcome: ParseOutcome): void {

@@ -78,8 +78,11 @@ export function isGlossaryMarkdown(file: string): boolean {
   return name.endsWith('.md') && name !== 'readme.md';
 }
 
-/** A file's text, or why it has none (`missing`: there is no such file any more). */
-export type ReadResult = { readonly text: string } | { readonly error: string; readonly missing?: boolean };
+/**
+ * A file's text, or why it has none; `missing`: there is nothing at the path, `notAFile`: there is
+ * a folder, a pipe, a socket or a device.
+ */
+export type ReadResult = { readonly text: string } | { readonly error: string; readonly missing?: boolean; readonly notAFile?: boolean };
 
 /**
  * Reads a text file as UTF-8 (or UTF-16 when it starts with a UTF-16 byte order mark), without
@@ -89,9 +92,9 @@ export type ReadResult = { readonly text: string } | { readonly error: string; r
 export async function readTextFile(file: string, maxBytes: number): Promise<ReadResult> {
   try {
     const stat = await fs.stat(file);
-    if (stat.isDirectory()) return { error: 'is a folder, not a file' };
+    if (stat.isDirectory()) return { error: 'is a folder, not a file', notAFile: true };
     // Reading a named pipe or a device waits for a writer that may never come.
-    if (!stat.isFile()) return { error: 'is not a regular file (a pipe, socket or device)' };
+    if (!stat.isFile()) return { error: 'is not a regular file (a pipe, socket or device)', notAFile: true };
     if (stat.size > maxBytes) return { error: `too large (${formatBytes(stat.size)}; the limit is ${formatBytes(maxBytes)})` };
     return decode(await fs.readFile(file));
   } catch (error) {

@@ -19,9 +19,6 @@ export interface FindFilesOptions {
   readonly isCancelled?: () => boolean;
 }
 
-/** Folders a walk enters at most unless told otherwise: a large monorepo has a few thousand. */
-export const DEFAULT_MAX_FOLDERS = 50_000;
-
 export type PathMatcher = (relativePath: string) => boolean;
 
 /**
@@ -51,20 +48,20 @@ export async function findFiles(root: string, options: FindFilesOptions): Promis
   const include = globMatcher(options.include);
   const exclude = globMatcher(options.exclude);
   const limit = options.limit ?? 10_000;
-  const maxFolders = options.maxFolders ?? DEFAULT_MAX_FOLDERS;
+  const maxFolders = options.maxFolders ?? Infinity;
   const found: string[] = [];
   const seen = new Set<string>();
   const pending = [root];
 
   let full = false;
   while (pending.length && !full && !options.isCancelled?.()) {
+    const folder = pending.pop()!;
+    const real = await fs.realpath(folder).catch(() => undefined);
+    if (!real || seen.has(real)) continue;
     if (seen.size >= maxFolders) {
       options.onTruncated?.(`${maxFolders.toLocaleString('en-US')} folders`);
       break;
     }
-    const folder = pending.pop()!;
-    const real = await fs.realpath(folder).catch(() => undefined);
-    if (!real || seen.has(real)) continue;
     seen.add(real);
     const children = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
     for (const child of children) {

@@ -6,7 +6,7 @@ import type { GlossaryStore } from './glossaryStore';
 import type { Logger } from './logger';
 import type { Settings } from './settings';
 import type { SettingsCache } from './settingsCache';
-import { fitsOnePiece, LONG_LINE, scanInPieces } from './scanInPieces';
+import { LONG_LINE, scanInPieces } from './scanInPieces';
 
 /** What every feature handler needs; built once in server.ts. */
 export interface ServerContext {
@@ -69,9 +69,8 @@ export function occurrenceHelpers(store: GlossaryStore, logger: Logger) {
       let occurrences: readonly TermOccurrence[] | undefined;
       if (skipped(document, settings)) {
         occurrences = [];
-      } else if (fitsOnePiece(text)) {
-        occurrences = store.index().scan(text);
       } else {
+        // A document of one piece is scanned at once, without a pause.
         const version = document.version;
         const index = store.index();
         const indexVersion = store.version;

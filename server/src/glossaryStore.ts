@@ -7,7 +7,7 @@ import type { ParseOutcome } from './node/boundedParser';
 import { isGlossaryMarkdown, listMarkdownFiles, readTextFile } from './node/glossaryFiles';
 import { preferSmallHeap } from './node/heapTuning';
 import { findFiles, globMatcher, type PathMatcher } from './node/workspaceFiles';
-import type { Settings } from './settings';
+import { defaultSettings, type Settings } from './settings';
 
 /** Where a glossary file comes from; workspace files come before the shipped ones in every answer. */
 export type GlossaryOrigin = 'workspace' | 'extra' | 'builtin';
@@ -71,8 +71,6 @@ export class GlossaryStore {
   /** The newest parse of each file, by a number per call; an older parse's result is dropped. */
   private readonly parsing = new Map<string, number>();
   private parses = 0;
-  /** Files whose current text the parser gave up on: read again, they are parsed again. */
-  private readonly unparsed = new Set<string>();
   /** Known files that are not there to read (deleted, or no longer a file); not counted as glossaries. */
   private readonly absent = new Set<string>();
   /** Called whenever an edit stops pending or a parse ends. */
@@ -409,7 +407,7 @@ export class GlossaryStore {
   }
 
   /** A known file's text now: its open document's, or else the disk's; undefined (said why) when unreadable. */
-  private async currentText(uri: string, maxBytes = 5 * 1024 * 1024): Promise<string | undefined> {
+  private async currentText(uri: string, maxBytes = defaultSettings.maxFileSize): Promise<string | undefined> {
     const open = this.openDocuments.get(uri);
     if (open !== undefined) return open;
     const result = await readTextFile(URI.parse(uri).fsPath, maxBytes);
@@ -436,7 +434,8 @@ export class GlossaryStore {
    */
   private async update(uri: string, text: string, keepCache: boolean): Promise<boolean> {
     const priority = PRIORITY[this.known.get(uri)?.origin ?? 'workspace'];
-    if (this.set.text(uri) === text && !this.unparsed.has(uri)) {
+    // A text the parser gave up on is tried again: the machine may only have been busy.
+    if (this.set.text(uri) === text && !this.set.parsed(uri)?.problems.some((problem) => problem.code === NOT_PARSED)) {
       this.parsing.delete(uri);
       return this.set.update(uri, text, { priority });
     }
@@ -451,11 +450,9 @@ export class GlossaryStore {
       if ('superseded' in outcome || this.parsing.get(uri) !== token || !this.known.has(uri)) return false;
       let parsed: ParsedGlossary;
       if ('parsed' in outcome) {
-        this.unparsed.delete(uri);
         parsed = outcome.parsed;
         this.logger.debug(`Parsed ${this.label(uri)} (${text.length} characters) ${(performance.now() - started).toFixed(1)} ms after it was read.`);
       } else {
-        this.unparsed.add(uri);
         parsed = unreadable(uri, outcome.failed);
         // The error on the file stays in view; the log says it once per file and reason.
         this.logger.once(`not-parsed:${uri}:${outcome.failed}`, 'warn', `${this.label(uri)} was not read: ${outcome.failed}.`);
@@ -475,7 +472,6 @@ export class GlossaryStore {
 
   private forgetText(uri: string): boolean {
     this.parsing.delete(uri);
-    this.unparsed.delete(uri);
     this.settleEdits();
     return this.set.remove(uri);
   }
@@ -516,13 +512,15 @@ async function turn(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+const NOT_PARSED = 'not-parsed';
+
 /** What the index holds for a file the parser gave up on: no terms, and a problem saying why. */
 function unreadable(uri: string, reason: string): ParsedGlossary {
   return {
     uri,
     entries: [],
     problems: [{
-      code: 'not-parsed',
+      code: NOT_PARSED,
       severity: 'error',
       uri,
       span: { start: 0, end: 0 },

@@ -23,11 +23,6 @@ export interface PiecewiseScan {
   readonly longLines: number;
 }
 
-/** True when the text is small enough to scan in one go without holding up other requests. */
-export function fitsOnePiece(text: string): boolean {
-  return text.length <= PIECE;
-}
-
 /**
  * Scans `text` a piece at a time, yielding to the event loop between pieces so that hovers and
  * completions on other documents are answered meanwhile. Pieces are cut at line breaks, which no

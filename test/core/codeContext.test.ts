@@ -51,4 +51,12 @@ describe('code context far into a long file', () => {
     // A block comment opened long before the window is not seen: the lexer starts inside it.
     expect(contextAt(`/*\n${code}still in the comment et|`, 'typescript')).toBe('code');
   });
+
+  it('reads a window of a line longer than the reach (minified code), not the file from its top', () => {
+    const minified = 'var q=w.etag;function r(s){return s+1}'.repeat(1_000);
+    expect(contextAt(`${minified}/* about the et|ag */${minified}`, 'javascript')).toBe('comment');
+    expect(contextAt(`${minified}const x = et|ag;`, 'javascript')).toBe('code');
+    // The top of the file opens a comment the window does not reach: not seen.
+    expect(contextAt(`/* ${minified}et|ag`, 'javascript')).toBe('code');
+  });
 });

@@ -181,7 +181,8 @@ describe('glossary files that change under the server', () => {
     expect(await hoverOn(client, root, 'redSprocket')).toMatch(/^\*\*Red Sprocket\*\*/);
   });
 
-  it('says a glossary replaced by a folder of the same name is a folder, and keeps working', async () => {
+  // workspaceGlossaryCount tells the Concept Explorer whether to offer creating a glossary.
+  it('says a glossary replaced by a folder of the same name is a folder, stops counting it, and keeps working', async () => {
     const root = folderWith({ 'GLOSSARY.md': TEAM, 'docs/ops.glossary.md': OPS });
     const client = await start([root]);
     await termsBecome(client, 3);
@@ -190,9 +191,9 @@ describe('glossary files that change under the server', () => {
     unlinkSync(file);
     mkdirSync(file);
     writeFileSync(path.join(file, 'notes.txt'), 'Not a glossary.\n');
-    await watched(client, [file, DELETED], [file, CREATED]);
-    await termsBecome(client, 2);
+    await reindexed(client, 2, () => watched(client, [file, DELETED], [file, CREATED]));
     expect(client.logs).toContain('GLOSSARY.md: is a folder, not a file');
+    expect(lastIndex(client)?.workspaceGlossaryCount).toBe(1);
     expect(await hoverOn(client, root, 'blueWidget')).toBeUndefined();
     expect(await hoverOn(client, root, 'nightShift')).toMatch(/^\*\*Night Shift\*\*/);
 
@@ -202,7 +203,7 @@ describe('glossary files that change under the server', () => {
     await termsBecome(client, 3);
   });
 
-  it("keeps an open glossary's text after its file is deleted, until the editor closes it", async () => {
+  it("keeps an open glossary's text after its file is deleted, until the editor closes it; then stops counting it, without a warning", async () => {
     const root = folderWith({ 'GLOSSARY.md': TEAM, 'docs/ops.glossary.md': OPS });
     const client = await start([root]);
     await termsBecome(client, 3);
@@ -216,38 +217,14 @@ describe('glossary files that change under the server', () => {
     expect(await hoverOn(client, root, 'greenGadget')).toMatch(/^\*\*Green Gadget\*\*/);
     expect(await hoverOn(client, root, 'blueWidget')).toMatch(/^\*\*Blue Widget\*\*/);
 
-    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-    await termsBecome(client, 2);
+    await reindexed(client, 2, () => client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } }));
+    expect(client.logs.filter((line) => line.startsWith('GLOSSARY.md'))).toEqual([]);
+    expect(lastIndex(client)?.workspaceGlossaryCount).toBe(1);
     expect(await hoverOn(client, root, 'greenGadget')).toBeUndefined();
     expect(await hoverOn(client, root, 'blueWidget')).toBeUndefined();
     expect(await hoverOn(client, root, 'nightShift')).toMatch(/^\*\*Night Shift\*\*/);
   });
 
-  // workspaceGlossaryCount tells the Concept Explorer whether to offer creating a glossary.
-  it('stops counting a glossary replaced by a folder as a workspace glossary', async () => {
-    const root = folderWith({ 'GLOSSARY.md': TEAM, 'docs/ops.glossary.md': OPS });
-    const client = await start([root]);
-    await termsBecome(client, 3);
-    const file = path.join(root, 'GLOSSARY.md');
-    unlinkSync(file);
-    mkdirSync(file);
-    await reindexed(client, 2, () => watched(client, [file, DELETED], [file, CREATED]));
-    expect(lastIndex(client)?.workspaceGlossaryCount).toBe(1);
-  });
-
-  it('stops counting, without a warning, an open glossary deleted and then closed', async () => {
-    const root = folderWith({ 'GLOSSARY.md': TEAM, 'docs/ops.glossary.md': OPS });
-    const client = await start([root]);
-    await termsBecome(client, 3);
-    const file = path.join(root, 'GLOSSARY.md');
-    const uri = client.open(file, `${TEAM}\n## Green Gadget\n\nNot saved yet.\n`, 'markdown');
-    await termsBecome(client, 4);
-    unlinkSync(file);
-    await watched(client, [file, DELETED]);
-    await reindexed(client, 2, () => client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } }));
-    expect(client.logs.filter((line) => line.startsWith('GLOSSARY.md'))).toEqual([]);
-    expect(lastIndex(client)?.workspaceGlossaryCount).toBe(1);
-  });
 });
 
 describe('file watchers', () => {
@@ -277,9 +254,7 @@ describe('file watchers', () => {
     await client.waitFor(() => watchedPatterns(client).join() === `${root}: **/GLOSSARY.md`, 'the watchers for the new settings');
     await termsBecome(client, 0);
   });
-});
 
-describe('extra glossary folders that come and go as a whole', () => {
   it('reads an extra glossary folder created at once (one event for the folder), and forgets it deleted at once', async () => {
     const root = folderWith({ 'GLOSSARY.md': TEAM });
     const parent = folderWith({});

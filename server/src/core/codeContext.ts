@@ -42,12 +42,22 @@ const PROSE = new Set(['markdown', 'plaintext', 'restructuredtext', 'asciidoc', 
  */
 export const CONTEXT_REACH = 20_000;
 
+/**
+ * Where the lexer starts for an offset further in than CONTEXT_REACH: the first line start within
+ * reach, or the reach itself when the offset's line is longer (minified code); never the top of
+ * the file.
+ */
+function windowStart(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset - CONTEXT_REACH);
+  return newline === -1 || newline >= offset ? offset - CONTEXT_REACH : newline + 1;
+}
+
 /** The context at `offset`; unknown languages are treated as C-like, the most common syntax. */
 export function codeContextAt(text: string, offset: number, languageId: string): CodeContext {
   if (PROSE.has(languageId)) return 'prose';
   const syntax = SYNTAXES[languageId] ?? C_LIKE;
   const starts = startCharacters(syntax);
-  let i = offset <= CONTEXT_REACH ? 0 : text.indexOf('\n', offset - CONTEXT_REACH) + 1;
+  let i = offset <= CONTEXT_REACH ? 0 : windowStart(text, offset);
   const end = Math.min(offset, text.length);
   while (i < end) {
     // Most characters start nothing; skip them without trying every token.

@@ -54,23 +54,10 @@ interface ItemData {
   readonly entryId: string;
 }
 
-/**
- * How far back the comment-and-string lexer reads, as the core's own bound does: from the first
- * line start in this reach, or from the reach itself on a longer line (minified code), where the
- * core would otherwise read from the top of the file.
- */
-const CONTEXT_REACH = 20_000;
-
 function completionAllowed(settings: Settings, text: string, offset: number, languageId: string): boolean {
   if (settings.completion.scope === 'off') return false;
   if (settings.completion.scope === 'everywhere') return true;
-  // The lexer needs nothing after the offset: a comment or string still open there is one.
-  let from = 0;
-  if (offset > CONTEXT_REACH) {
-    const newline = text.indexOf('\n', offset - CONTEXT_REACH);
-    from = newline === -1 || newline >= offset ? offset - CONTEXT_REACH : newline + 1;
-  }
-  return codeContextAt(text.slice(from, offset), offset - from, languageId) !== 'code';
+  return codeContextAt(text, offset, languageId) !== 'code';
 }
 
 /** The word (or words joined by `-`, `_`, `/`, `.`) being typed right before the cursor. */

@@ -6,7 +6,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import type { Box } from './workbench';
+import { visibleBox, type Box } from './workbench';
 
 /** Screenshots above this size are a failure: they bloat the repository and the README. */
 export const MAX_SCREENSHOT_BYTES = 200 * 1024;
@@ -34,13 +34,9 @@ export class Screenshots {
   async capture(name: string, regions: readonly (Locator | Box)[], options: { readonly padding?: number; readonly within?: Locator } = {}): Promise<SavedScreenshot> {
     const padding = options.padding ?? 8;
     const boxes: Box[] = [];
-    for (const region of regions) {
-      const box = 'boundingBox' in region ? await region.boundingBox() : region;
-      if (!box) throw new Error(`Cannot screenshot ${name}: a region to show is not visible.`);
-      boxes.push(box);
-    }
+    for (const region of regions) boxes.push('boundingBox' in region ? await visibleBox(region, `a region of ${name}`) : region);
     const viewport = this.page.viewportSize() ?? { width: 1280, height: 800 };
-    const bounds = (options.within && (await options.within.boundingBox())) || { x: 0, y: 0, ...viewport };
+    const bounds = options.within ? await visibleBox(options.within, `the frame of ${name}`) : { x: 0, y: 0, ...viewport };
     const left = Math.max(bounds.x, 0, Math.floor(Math.min(...boxes.map((box) => box.x)) - padding));
     const top = Math.max(bounds.y, 0, Math.floor(Math.min(...boxes.map((box) => box.y)) - padding));
     const right = Math.min(bounds.x + bounds.width, viewport.width, Math.ceil(Math.max(...boxes.map((box) => box.x + box.width)) + padding));

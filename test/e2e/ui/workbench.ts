@@ -15,6 +15,14 @@ export interface Box {
   readonly height: number;
 }
 
+/**
+ * Where `locator` is drawn, once it is. Monaco redraws its lines (and widgets) at will, so an
+ * element found a moment ago can be detached or not yet laid out when measured: wait for a box.
+ */
+export async function visibleBox(locator: Locator, what: string, timeout = 10_000): Promise<Box> {
+  return until(() => locator.boundingBox(), { message: `${what} to be drawn`, timeout });
+}
+
 /** Text or a pattern that a widget's text must contain. */
 export type TextMatch = string | RegExp;
 

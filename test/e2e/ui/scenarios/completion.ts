@@ -43,8 +43,7 @@ export const completion: Scenario = {
     await workbench.moveMouseAway();
     const typed = await workbench.wordBox(editor, TYPED, TYPED);
     // The comment line above the typed one shows where we are.
-    const line = (await workbench.line(editor, TYPED).boundingBox())!;
-    const lineAbove = { ...typed, y: line.y - line.height, height: 2 * line.height };
+    const lineAbove = { ...typed, y: typed.y - typed.height, height: 2 * typed.height };
     const shot = await screenshots.capture('completion.png', [workbench.suggestWidget, workbench.suggestDetails, typed, lineAbove]);
     log(`screenshot ${shot.file} (${shot.width}x${shot.height}, ${(shot.bytes / 1024).toFixed(0)} KB)`);
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Scenario } from '../scenario';
 import { until } from '../wait';
+import { visibleBox } from '../workbench';
 
 /** Step 1: the mouse over an identifier shows the glossary definition of the term inside it. */
 export const hover: Scenario = {
@@ -29,9 +30,10 @@ export const hover: Scenario = {
     if (!settled) log('TypeScript was still loading its project; the screenshot shows "(loading...)"');
     const { hover, word } = shown;
     // The picture shows the word's line from its start (line numbers too) and the line above it.
-    const line = (await workbench.line(editor, 'const etagCache').boundingBox())!;
-    const editorLeft = (await editor.boundingBox())!.x;
-    const context = { x: editorLeft, y: line.y - line.height, width: 1, height: 2 * line.height };
+    // The word's box (measured as the hover showed) gives the line's place and height: the
+    // line itself, looked up again, may be mid-redraw and not drawn.
+    const editorLeft = (await visibleBox(editor, 'the editor')).x;
+    const context = { x: editorLeft, y: word.y - word.height, width: 1, height: 2 * word.height };
     const shot = await screenshots.capture('hover.png', [hover, word, context], { within: editor });
     log(`screenshot ${shot.file} (${shot.width}x${shot.height}, ${(shot.bytes / 1024).toFixed(0)} KB)`);
   },

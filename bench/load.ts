@@ -8,7 +8,8 @@
  * The server runs with `logLevel: 'debug'`, whose "Parsed …" and "Index version …" lines count
  * how often the edited file was parsed and the index rebuilt.
  *
- * `GLOSSARY_LENS_BENCH_NODE_FLAGS` adds node flags to the server's command line (experiments).
+ * `GLOSSARY_LENS_BENCH_NODE_FLAGS` adds node flags to the server's command line (experiments);
+ * `GLOSSARY_LENS_BENCH_HEAP_SNAPSHOT=<folder>` writes a heap snapshot of the server at each memory sample there.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';

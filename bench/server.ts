@@ -36,7 +36,7 @@ const COMPLETIONS = 300;
 const EDITS = 20;
 const WARMUP = 20;
 /** Every single wait is bounded; the whole section normally takes 10–20 s. */
-const REQUEST_TIMEOUT_MS = 5_000;
+const REQUEST_TIMEOUT_MS = process.env.GLOSSARY_LENS_BENCH_HEAP_SNAPSHOT ? 120_000 : 5_000;
 const STARTUP_TIMEOUT_MS = 30_000;
 const EDIT_TIMEOUT_MS = 3_000;
 const HOVER_POLL_MS = 2;
@@ -52,6 +52,12 @@ process.on('SIGUSR2', () => {
     after = process.memoryUsage();
   } catch (error) {
     after = null;
+  }
+  // GLOSSARY_LENS_BENCH_HEAP_SNAPSHOT=<folder>: each sample also writes a heap snapshot there (memory work).
+  const snapshots = process.env.GLOSSARY_LENS_BENCH_HEAP_SNAPSHOT;
+  if (snapshots) {
+    global.__glossaryLensSnapshots = (global.__glossaryLensSnapshots || 0) + 1;
+    require('v8').writeHeapSnapshot(require('path').join(snapshots, 'server-' + process.pid + '-' + global.__glossaryLensSnapshots + '.heapsnapshot'));
   }
   process.stderr.write(${JSON.stringify(MEMORY_MARK)} + JSON.stringify({ before, after }) + '\\n');
 });

@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readGlossary } from '../../server/src/core';
 import { BoundedParser, type ParseOutcome } from '../../server/src/node/boundedParser';
 import { ensureBuilt } from '../support/build';
 
@@ -24,6 +25,20 @@ describe('BoundedParser', () => {
   it('parses a glossary on the worker, with the entries the core finds', async () => {
     parser = new BoundedParser({ workerFile });
     expect(terms(await parser.parse('file:///team.md', SMALL))).toEqual(['Blue Widget']);
+  });
+
+  it('returns the same entries as a parse on this thread, sharing the lists the worker copied', async () => {
+    parser = new BoundedParser({ workerFile });
+    const text = '# Team\n\n## Blue Widget\n\nOur billing worker.\n\n## Red Widget\nTags: billing\n\nOur refunds worker.\n\n## Green Widget\n\nOur ledger.\n';
+    const outcome = await parser.parse('file:///team.md', text);
+    if (!('parsed' in outcome)) throw new Error(`not parsed: ${JSON.stringify(outcome)}`);
+    expect(outcome.parsed).toEqual(readGlossary('file:///team.md', text));
+    const [blue, red, green] = outcome.parsed.entries;
+    // Kept for every entry of every glossary: one empty list and one list per section, not a copy each.
+    expect(blue!.tags).toBe(green!.tags);
+    expect(red!.tags).toEqual(['billing']);
+    expect(blue!.section).toBe(red!.section);
+    expect(blue!.seeAlso).toBe(red!.aliases);
   });
 
   it('gives up on a glossary over its time budget, then parses the next one', async () => {

@@ -43,6 +43,8 @@ const DEFINITION_BAND = 0.3;
  */
 const SYMBOL_TABLE_RESET_SIZE = 1 << 16;
 
+const NO_SYMBOLS: readonly number[] = [];
+
 /** One searchable name (a term or an alias) of an entry. */
 interface NameRecord {
   readonly name: string;
@@ -52,11 +54,17 @@ interface NameRecord {
   readonly words: readonly string[];
   /** Symbols (in `Symbols.words`) of the key and of each word. */
   readonly keySymbol: number;
-  readonly wordSymbols: Int32Array;
+  readonly wordSymbols: SymbolList;
   /** Symbols (in `Symbols.grams`) of the key's distinct bigrams and trigrams, in order of first occurrence; computed when first needed. */
-  bigrams?: Int32Array;
-  trigrams?: Int32Array;
+  bigrams?: SymbolList;
+  trigrams?: SymbolList;
 }
+
+/**
+ * A few symbols of one name or definition: a plain array of small integers. A typed array costs
+ * about 150 bytes more (its own buffer object), which across 50k names is 7 MB.
+ */
+type SymbolList = readonly number[];
 
 /** What a searcher needs from one entry. It depends on the entry alone, so every searcher over the entry shares it. */
 interface PreparedEntry {
@@ -65,7 +73,7 @@ interface PreparedEntry {
   readonly sortKey: string;
   readonly names: readonly NameRecord[];
   /** Symbols of the definition's distinct words; computed by the first search that reaches definitions. */
-  definitionWords?: Int32Array;
+  definitionWords?: SymbolList;
 }
 
 /** Strings as dense integers, so that a rebuild counts and copies integers instead of hashing strings. */
@@ -297,7 +305,7 @@ function nameRecord(name: string, isTerm: boolean, symbols: Symbols): NameRecord
     key,
     words,
     keySymbol: symbols.words.intern(key),
-    wordSymbols: Int32Array.from(words, (word) => symbols.words.intern(word)),
+    wordSymbols: words.map((word) => symbols.words.intern(word)),
   };
 }
 
@@ -340,9 +348,9 @@ interface DefinitionIndex {
  */
 function definitionIndex(entries: readonly GlossaryEntry[], prepared: readonly PreparedEntry[], words: SymbolTable, generation: number): DefinitionIndex {
   for (const [index, entry] of prepared.entries()) {
-    entry.definitionWords ??= Int32Array.from(new Set(wordsOf(entries[index].definition)), (word) => words.intern(word));
+    entry.definitionWords ??= Array.from(new Set(wordsOf(entries[index].definition)), (word) => words.intern(word));
   }
-  const definitionWords = concatenate(prepared.map((entry) => entry.definitionWords ?? new Int32Array(0)));
+  const definitionWords = concatenate(prepared.map((entry) => entry.definitionWords ?? NO_SYMBOLS));
   const postings = postingsOf(words.size, definitionWords.symbols, definitionWords.owners);
   const order = words.ordered();
   if (generation === searchers) symbolsInUse += postings.used;
@@ -453,14 +461,14 @@ function wordsOf(text: string): string[] {
 }
 
 /** The symbols of the distinct n-grams of `key`, in order of first occurrence. */
-function distinctGrams(key: string, size: number, table: SymbolTable): Int32Array {
+function distinctGrams(key: string, size: number, table: SymbolTable): SymbolList {
   const symbols: number[] = [];
   for (let i = 0; i + size <= key.length; i++) {
     const symbol = table.intern(key.slice(i, i + size));
     // Names are short: a scan is cheaper than a set.
     if (!symbols.includes(symbol)) symbols.push(symbol);
   }
-  return new Int32Array(symbols);
+  return symbols;
 }
 
 function gramsOf(key: string, size: number): string[] {
@@ -485,7 +493,7 @@ interface Concatenation {
   readonly starts: Int32Array;
 }
 
-function concatenate(lists: readonly Int32Array[]): Concatenation {
+function concatenate(lists: readonly SymbolList[]): Concatenation {
   const starts = new Int32Array(lists.length + 1);
   for (let i = 0; i < lists.length; i++) starts[i + 1] = starts[i] + lists[i].length;
   const symbols = new Int32Array(starts[lists.length]);

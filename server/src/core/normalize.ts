@@ -55,23 +55,30 @@ export function nameKey(name: string): string {
 // Names are short and analysed synchronously, so one buffer serves every call (no typed arrays per name).
 let scratch: Subwords | undefined;
 
-/** The key of `name` from its first `count` subwords (all by default). */
+/**
+ * The key of `name` from its first `count` subwords (all by default). Pieces are joined, not
+ * added one to another: `+=` leaves a rope of small strings, several times the size of the flat
+ * key, in every index that keeps the key (50k names: megabytes of rope nodes).
+ */
 function keyOf(name: string, subwords: Subwords, count = subwords.count): string {
   if (count === 1) return lowerRange(name, subwords.starts[0]!, subwords.ends[0]!);
-  let key = '';
-  for (let k = 0; k < count; k++) key += lowerRange(name, subwords.starts[k]!, subwords.ends[k]!);
-  return key;
+  const pieces: string[] = [];
+  for (let k = 0; k < count; k++) pieces.push(lowerRange(name, subwords.starts[k]!, subwords.ends[k]!));
+  return pieces.join('');
 }
 
-/** `text.slice(from, to)` lower-cased unit by unit, as `lowerCode` does. */
-function lowerRange(text: string, from: number, to: number): string {
+/** `text.slice(from, to)` lower-cased unit by unit, as `lowerCode` does, as one flat string. */
+export function lowerRange(text: string, from = 0, to = text.length): string {
   let ascii = true;
   for (let i = from; i < to && ascii; i++) ascii = text.charCodeAt(i) < 128;
   // For ASCII the built-in agrees with `lowerCode`; elsewhere it may change lengths or look at context (final sigma).
   if (ascii) return text.slice(from, to).toLowerCase();
-  let out = '';
-  for (let i = from; i < to; i++) out += String.fromCharCode(lowerCode(text.charCodeAt(i)));
-  return out;
+  const codes: number[] = [];
+  for (let i = from; i < to; i++) codes.push(lowerCode(text.charCodeAt(i)));
+  const pieces: string[] = [];
+  // In slices: a spread of a huge array would overflow the stack.
+  for (let at = 0; at < codes.length; at += 4096) pieces.push(String.fromCharCode(...codes.slice(at, at + 4096)));
+  return pieces.join('');
 }
 
 /**
@@ -104,12 +111,12 @@ export function describeName(name: string): NameShape | undefined {
   const subwords = (scratch = tokenize(trimmed, scratch));
   if (subwords.count === 0) return undefined;
 
-  let exact = subwords.count === 1 ? trimmed.slice(subwords.starts[0], subwords.ends[0]) : '';
+  const pieces: string[] = [];
   let flags = 0;
   let soft = false;
   let broken = false;
   for (let k = 0; k < subwords.count; k++) {
-    if (subwords.count > 1) exact += trimmed.slice(subwords.starts[k], subwords.ends[k]);
+    pieces.push(trimmed.slice(subwords.starts[k], subwords.ends[k]));
     flags |= subwords.flags[k]!;
     if (k < subwords.count - 1) {
       soft ||= subwords.gaps[k] === GAP_SOFT;
@@ -131,7 +138,7 @@ export function describeName(name: string): NameShape | undefined {
   const caseMode = caseModeOf(trimmed, subwords);
   return {
     key,
-    exact,
+    exact: pieces.length === 1 ? pieces[0]! : pieces.join(''),
     trimmed,
     lead,
     literal,

@@ -20,7 +20,7 @@ import {
   tokenize,
   type Subwords,
 } from './identifiers';
-import { describeName, NOT_LITERAL, NUMERIC, PATH, type LiteralKind, type NameShape } from './normalize';
+import { describeName, lowerRange, NOT_LITERAL, NUMERIC, PATH, type LiteralKind, type NameShape } from './normalize';
 import type { CaseMode, TermOccurrence } from './types';
 
 export { nameKey } from './normalize';
@@ -59,7 +59,7 @@ interface Variant {
 /** Every variant of one key: its own names first, then singulars derived from plural names. */
 interface KeyGroup {
   readonly key: string;
-  readonly variants: Variant[];
+  variants: Variant[];
   derived: Variant[];
   /** One case-insensitive ordinary variant: an exact window matches without further checks. */
   simple: boolean;
@@ -156,6 +156,11 @@ interface PreparedName {
   readonly singularKeyIds: readonly number[];
 }
 
+/** Shared empty lists: most keys have no derived variants, most names no singulars. */
+const NO_VARIANTS: Variant[] = [];
+const NO_NAMES: readonly string[] = [];
+const NO_IDS: readonly number[] = [];
+
 // Matchers are rebuilt after every glossary edit from mostly the same names. Analysing a name
 // costs more than the rest of the build, so analyses are kept (up to a bound, checked between
 // builds), and so are the code units and prefix hashes of every key, back to back in one pool.
@@ -200,15 +205,16 @@ function prepare(name: string): PreparedName | null {
   const shape = describeName(name);
   entry = null;
   if (shape) {
-    const singulars = shape.literal === NOT_LITERAL && !shape.capitals ? singularsOf(shape.exact) : [];
-    const lowerTrimmed = lowerString(shape.trimmed);
-    entry = { shape, keyId: internKey(shape.key), lowerTrimmed, singulars, singularKeyIds: singulars.map((singular) => internKey(lowerString(singular))) };
+    const singulars = shape.literal === NOT_LITERAL && !shape.capitals ? singularsOf(shape.exact) : NO_NAMES;
+    const lowerTrimmed = lowerRange(shape.trimmed);
+    // Most names have no singular: they share one empty list.
+    const singularKeyIds = singulars.length === 0 ? NO_IDS : singulars.map((singular) => internKey(lowerRange(singular)));
+    entry = { shape, keyId: internKey(shape.key), lowerTrimmed, singulars, singularKeyIds };
   }
   prepared.set(name, entry);
   return entry;
 }
 
-const NO_VARIANTS: Variant[] = [];
 
 function buildLexicon(names: Iterable<MatchableName>): Lexicon {
   if (prepared.size > MAX_PREPARED) {
@@ -224,7 +230,7 @@ function buildLexicon(names: Iterable<MatchableName>): Lexicon {
     if (keyId >= groupOf.length) groupOf = grown(groupOf, internedKeys.length * 2);
     const index = groupOf[keyId]! - 1;
     if (index >= 0) return groups[index]!;
-    const group: KeyGroup = { key: internedKeys[keyId]!, variants: [], derived: NO_VARIANTS, simple: false };
+    const group: KeyGroup = { key: internedKeys[keyId]!, variants: NO_VARIANTS, derived: NO_VARIANTS, simple: false };
     groupOf[keyId] = groups.push(group);
     groupIds.push(keyId);
     return group;
@@ -245,11 +251,11 @@ function buildLexicon(names: Iterable<MatchableName>): Lexicon {
       capitals: shape.capitals,
       soft: shape.soft,
     };
-    addVariant(groupFor(ready.keyId).variants, variant);
+    const group = groupFor(ready.keyId);
+    group.variants = withVariant(group.variants, variant);
     for (let i = 0; i < ready.singulars.length; i++) {
-      const group = groupFor(ready.singularKeyIds[i]!);
-      if (group.derived === NO_VARIANTS) group.derived = [];
-      addVariant(group.derived, { ...variant, exact: ready.singulars[i]!, entryIds: variant.entryIds.slice() });
+      const singularGroup = groupFor(ready.singularKeyIds[i]!);
+      singularGroup.derived = withVariant(singularGroup.derived, { ...variant, exact: ready.singulars[i]!, entryIds: variant.entryIds.slice() });
     }
   }
 
@@ -301,6 +307,16 @@ function buildLexicon(names: Iterable<MatchableName>): Lexicon {
   for (let i = 1; i <= limit; i++) powers[i] = Math.imul(powers[i - 1]!, HASH_BASE);
   const hasSoft = groups.some((group) => group.variants.some((variant) => variant.soft));
   return { groups, keys, keyShift, keyChars, keyStarts, simpleTerms, simpleIds, simple, prefixes, prefixShift, keyBits: keyFilter, keyBitShift, powers, limit, hasSoft };
+}
+
+/**
+ * `list` with `variant` added. Most keys have one variant: a list of exactly one, since an array
+ * grown by `push` reserves room for 17 (50k keys: 7 MB of empty slots).
+ */
+function withVariant(list: Variant[], variant: Variant): Variant[] {
+  if (list === NO_VARIANTS) return [variant];
+  addVariant(list, variant);
+  return list;
 }
 
 /** Adds a variant, merging it into an existing one with the same matching rules. */
@@ -631,21 +647,15 @@ function inverseOf(odd: number): number {
   return x | 0;
 }
 
-function lowerString(value: string): string {
-  let out = '';
-  for (let i = 0; i < value.length; i++) out += String.fromCharCode(lowerCode(value.charCodeAt(i)));
-  return out;
-}
-
 /**
  * The singulars a plural name should also match (`Fixtures` → `Fixture`), as written. Only for
  * names ending in a lower-case `s` that is not `-ss`, `-us` or `-is` (`Class`, `Status`, `Redis`).
  */
-function singularsOf(exact: string): string[] {
+function singularsOf(exact: string): readonly string[] {
   const n = exact.length;
-  if (n < 4 || exact.charCodeAt(n - 1) !== S) return [];
+  if (n < 4 || exact.charCodeAt(n - 1) !== S) return NO_NAMES;
   const before = exact.charAt(n - 2);
-  if (before === 's' || before === 'u' || before === 'i') return [];
+  if (before === 's' || before === 'u' || before === 'i') return NO_NAMES;
   const singulars = [exact.slice(0, -1)];
   if (exact.endsWith('ies') && n >= 5) singulars.push(`${exact.slice(0, -3)}y`);
   else if (/(?:[sxz]|ch|sh)es$/.test(exact)) singulars.push(exact.slice(0, -2));

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { ParsedGlossary } from '../core';
+import type { GlossaryEntry, ParsedGlossary } from '../core';
+import { startWorkerWithOwnYoungGeneration } from './heapTuning';
 
 /**
  * Parses glossary files on a worker thread, within a time and a memory budget.
@@ -49,6 +50,8 @@ export function defaultBudgetMs(text: string): number {
 }
 
 const DEFAULT_MAX_HEAP_MB = 1024;
+/** Parse garbage needs no more; the server's enlarged young generation (for scans) would take 67 MB. */
+const WORKER_YOUNG_GENERATION_MB = 12;
 const DEFAULT_IDLE_MS = 30_000;
 /** After a load, which keeps no syntax trees: long enough to bridge the gaps between its files. */
 const AFTER_LOAD_IDLE_MS = 1_000;
@@ -136,10 +139,11 @@ export class BoundedParser {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const maxHeapMb = this.options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB;
-    const worker = new Worker(this.options.workerFile, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+    const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+    const worker = startWorkerWithOwnYoungGeneration(() => new Worker(this.options.workerFile, { resourceLimits }));
     worker.on('message', (reply: ParseReply) => {
       if (reply.id !== this.running?.job.id) return;
-      this.finish('parsed' in reply ? { parsed: reply.parsed } : { failed: `the parser failed (${reply.error})` });
+      this.finish('parsed' in reply ? { parsed: shareValues(reply.parsed, this.running.job.uri) } : { failed: `the parser failed (${reply.error})` });
     });
     worker.on('error', (error: Error & { code?: string }) => {
       if (this.worker !== worker) return;
@@ -164,6 +168,35 @@ export class BoundedParser {
     clearTimeout(this.idleTimer);
     void worker?.terminate();
   }
+}
+
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+
+/**
+ * A parse result as the server would have made it itself. A worker's reply arrives as a copy
+ * (structured clone) in which every entry has its own copy of the file's URI and its own empty
+ * and section lists; kept for 50k entries, those copies cost about 10 MB. Here they are shared
+ * again: the server's URI string, one empty list, one list per run of entries in the same section.
+ */
+export function shareValues(parsed: ParsedGlossary, uri: string): ParsedGlossary {
+  let section = NO_STRINGS;
+  const shared = (list: readonly string[]) => (list.length === 0 ? NO_STRINGS : list);
+  const entries = parsed.entries.map((entry): GlossaryEntry => {
+    if (!sameStrings(entry.section, section)) section = shared(entry.section);
+    return {
+      ...entry,
+      aliases: shared(entry.aliases),
+      section,
+      tags: shared(entry.tags),
+      seeAlso: shared(entry.seeAlso),
+      source: { ...entry.source, uri },
+    };
+  });
+  return { uri, entries, problems: parsed.problems.map((problem) => ({ ...problem, uri })) };
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
 function formatSeconds(ms: number): string {

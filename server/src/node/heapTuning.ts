@@ -1,4 +1,5 @@
 import * as v8 from 'node:v8';
+import type { Worker } from 'node:worker_threads';
 
 /**
  * Scanning a large file creates many short-lived objects; with V8's default young generation
@@ -7,7 +8,37 @@ import * as v8 from 'node:v8';
  * docs/benchmarks.md). Set once, at process start, before anything is allocated in bulk.
  */
 export function enlargeYoungGeneration(megabytes: number): void {
+  enlargedTo = megabytes;
   v8.setFlagsFromString(`--max-semi-space-size=${megabytes}`);
+}
+
+let enlargedTo = 0;
+
+/**
+ * Starts a worker whose young generation follows its `resourceLimits`, not the server's. V8 sizes
+ * a new isolate's young generation from the process-wide flag when it is set, whatever the
+ * worker's limits say; so the flag is cleared until the worker runs, then set again (the server's
+ * own heap, configured long before, keeps its size). Without this the parse worker took 67 MB of
+ * young generation for parse garbage while a workspace loaded.
+ */
+export function startWorkerWithOwnYoungGeneration(start: () => Worker): Worker {
+  if (enlargedTo === 0) return start();
+  v8.setFlagsFromString('--max-semi-space-size=0');
+  const restore = () => v8.setFlagsFromString(`--max-semi-space-size=${enlargedTo}`);
+  let worker: Worker;
+  try {
+    worker = start();
+  } catch (error) {
+    restore();
+    throw error;
+  }
+  let restored = false;
+  const once = () => {
+    if (!restored) restore();
+    restored = true;
+  };
+  worker.once('online', once).once('error', once).once('exit', once);
+  return worker;
 }
 
 /**

@@ -7,10 +7,7 @@ import { version } from '../../package.json';
 import { define, list, scan, search, type CommandContext, type ExitCode, type Output } from './cli/commands';
 import { createGlossaryIndex } from './core/glossaryIndex';
 import { loadGlossaries } from './node/glossaryFiles';
-import { enlargeYoungGeneration } from './node/heapTuning';
 import { createParseCache, defaultCacheDir } from './node/parseCache';
-
-enlargeYoungGeneration(64);
 
 const USAGE = `Usage: glossary-lens <command> [options]
 

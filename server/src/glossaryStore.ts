@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { clearParseCache, createGlossarySet, readGlossary, type GlossaryIndex, type GlossarySet, type ParsedGlossary } from './core';
+import { clearParseCache, createGlossarySet, readGlossary, type GlossaryIndex, type GlossarySet, type LinePosition, type ParsedGlossary } from './core';
 import type { Logger } from './logger';
 import type { ParseOutcome } from './node/boundedParser';
 import { isGlossaryMarkdown, listMarkdownFiles, readTextFile } from './node/glossaryFiles';
@@ -113,9 +113,14 @@ export class GlossaryStore {
     return this.served ?? this.set.index();
   }
 
-  /** The current text of a known glossary file. */
-  text(uri: string): string | undefined {
-    return this.set.text(uri);
+  /** Where an offset of a known file's parse (an entry's label, a problem) lies in the file. */
+  positionAt(uri: string, offset: number): LinePosition | undefined {
+    return this.set.positionAt(uri, offset);
+  }
+
+  /** A known file's text now, from its open document or the disk (the store keeps no texts). */
+  async readText(uri: string): Promise<string | undefined> {
+    return this.currentText(uri, this.settingsFor(uri)?.maxFileSize);
   }
 
   origin(uri: string): GlossaryOrigin | undefined {
@@ -435,7 +440,7 @@ export class GlossaryStore {
   private async update(uri: string, text: string, keepCache: boolean): Promise<boolean> {
     const priority = PRIORITY[this.known.get(uri)?.origin ?? 'workspace'];
     // A text the parser gave up on is tried again: the machine may only have been busy.
-    if (this.set.text(uri) === text && !this.set.parsed(uri)?.problems.some((problem) => problem.code === NOT_PARSED)) {
+    if (this.set.hasText(uri, text) && !this.set.parsed(uri)?.problems.some((problem) => problem.code === NOT_PARSED)) {
       this.parsing.delete(uri);
       return this.set.update(uri, text, { priority });
     }

@@ -5,11 +5,10 @@
 import * as path from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { BoundedParser } from './node/boundedParser';
-import { enlargeYoungGeneration } from './node/heapTuning';
+import { limitHeapGrowth } from './node/heapTuning';
 import { startServer } from './server';
 
-// Smaller than the command line's: the server lives long and keeps its memory low.
-enlargeYoungGeneration(32);
+limitHeapGrowth(25);
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 if (!process.argv.some((arg) => TRANSPORTS.some((transport) => arg.startsWith(transport)))) process.argv.push('--stdio');

@@ -42,8 +42,8 @@ const DEFINITION_BAND = 0.3;
  * used, the next searcher starts a fresh one (and prepares every entry again).
  */
 const SYMBOL_TABLE_RESET_SIZE = 1 << 16;
-
-const NO_SYMBOLS: readonly number[] = [];
+/** The list pool is started afresh (with the symbol tables) when more than this beyond twice what is in use is stale. */
+const LIST_POOL_SLACK = 1 << 20;
 
 /** One searchable name (a term or an alias) of an entry. */
 interface NameRecord {
@@ -55,9 +55,14 @@ interface NameRecord {
   /** Symbols (in `Symbols.words`) of the key and of each word. */
   readonly keySymbol: number;
   readonly wordSymbols: SymbolList;
-  /** Symbols (in `Symbols.grams`) of the key's distinct bigrams and trigrams, in order of first occurrence; computed when first needed. */
-  bigrams?: SymbolList;
-  trigrams?: SymbolList;
+  /**
+   * Symbols (in `Symbols.grams`) of the key's distinct bigrams and trigrams, in order of first
+   * occurrence, in `Symbols.lists`: computed when first needed (`-1` until then).
+   */
+  bigramsAt: number;
+  bigramsLength: number;
+  trigramsAt: number;
+  trigramsLength: number;
 }
 
 /**
@@ -72,8 +77,9 @@ interface PreparedEntry {
   readonly symbols: Symbols;
   readonly sortKey: string;
   readonly names: readonly NameRecord[];
-  /** Symbols of the definition's distinct words; computed by the first search that reaches definitions. */
-  definitionWords?: SymbolList;
+  /** Symbols of the definition's distinct words, in `Symbols.lists`; computed by the first search that reaches definitions (`-1` until then). */
+  definitionAt: number;
+  definitionLength: number;
 }
 
 /** Strings as dense integers, so that a rebuild counts and copies integers instead of hashing strings. */
@@ -82,6 +88,31 @@ interface Symbols {
   readonly words: SymbolTable;
   /** Name bigrams and trigrams. */
   readonly grams: SymbolTable;
+  /** The n-grams of names and the words of definitions, as lists of symbols. */
+  readonly lists: ListPool;
+}
+
+/**
+ * Symbol lists end to end in one buffer, each known to its owner by where it starts and its
+ * length. As an array per name and per definition they took 32 MB at 50k terms (8 bytes a symbol
+ * plus the array); here a symbol takes 4 bytes.
+ */
+class ListPool {
+  data = new Int32Array(1 << 12);
+  size = 0;
+
+  /** Appends `symbols`; returns where they start. */
+  add(symbols: readonly number[]): number {
+    if (this.size + symbols.length > this.data.length) {
+      const grown = new Int32Array(Math.max(this.data.length * 2, this.size + symbols.length));
+      grown.set(this.data.subarray(0, this.size));
+      this.data = grown;
+    }
+    const at = this.size;
+    for (let i = 0; i < symbols.length; i++) this.data[at + i] = symbols[i];
+    this.size += symbols.length;
+    return at;
+  }
 }
 
 /** Every symbol of a table in code-unit order of its text, for prefix searches. */
@@ -137,7 +168,7 @@ class SymbolTable {
 }
 
 function newSymbols(): Symbols {
-  return { words: new SymbolTable(), grams: new SymbolTable() };
+  return { words: new SymbolTable(), grams: new SymbolTable(), lists: new ListPool() };
 }
 
 /**
@@ -147,14 +178,16 @@ function newSymbols(): Symbols {
  */
 const preparedEntries = new WeakMap<GlossaryEntry, PreparedEntry>();
 let currentSymbols = newSymbols();
-/** How many symbols the latest searcher uses so far: the measure of how much of the tables is stale. */
+/** How many symbols (and pooled list items) the latest searcher uses so far: the measure of how much of the tables is stale. */
 let symbolsInUse = 0;
+let listsInUse = 0;
 /** How many searchers were created, so that only the latest one counts its symbols. */
 let searchers = 0;
 
 /** Builds the name tables at once and the definition index on the first search that needs it. */
 export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
-  if (currentSymbols.words.size + currentSymbols.grams.size > Math.max(SYMBOL_TABLE_RESET_SIZE, 4 * symbolsInUse)) currentSymbols = newSymbols();
+  const staleSymbols = currentSymbols.words.size + currentSymbols.grams.size > Math.max(SYMBOL_TABLE_RESET_SIZE, 4 * symbolsInUse);
+  if (staleSymbols || currentSymbols.lists.size > 2 * listsInUse + LIST_POOL_SLACK) currentSymbols = newSymbols();
   const symbols = currentSymbols;
   const list = [...entries];
   const prepared = list.map((entry) => prepare(entry, symbols));
@@ -178,6 +211,7 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
   const overlap = new Int32Array(names.length);
   const generation = ++searchers;
   symbolsInUse = byKey.used + byWord.used;
+  listsInUse = 0;
   /** Which names contain each n-gram, built for bigrams and trigrams apart, when a query first needs them. */
   const byGram = new Map<number, Postings>();
   let definitions: DefinitionIndex | undefined;
@@ -221,7 +255,7 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
     for (const [index, score] of fuzzyNames(key)) hits.add(nameEntries[index], FUZZY_BAND + score, names[index].name);
     // Definition hits rank below every exact, prefix and word-prefix hit; skip them when those fill the page.
     if (strongHits < max) {
-      definitions ??= definitionIndex(list, prepared, symbols.words, generation);
+      definitions ??= definitionIndex(list, prepared, symbols, generation);
       for (const [entry, score] of definitions.search(queryWords, max)) hits.add(entry, DEFINITION_BAND + score);
     }
     return hits.results(list, sortKeys, max);
@@ -274,10 +308,28 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
   function gramPostings(size: number): Postings {
     let postings = byGram.get(size);
     if (!postings) {
-      const grams = concatenate(names.map((record) => (size === 2 ? (record.bigrams ??= distinctGrams(record.key, 2, symbols.grams)) : (record.trigrams ??= distinctGrams(record.key, 3, symbols.grams)))));
-      postings = postingsOf(symbols.grams.size, grams.symbols, grams.owners);
+      const { lists } = symbols;
+      const starts = new Int32Array(names.length);
+      const lengths = new Int32Array(names.length);
+      names.forEach((record, index) => {
+        if (size === 2 && record.bigramsAt < 0) {
+          const grams = distinctGrams(record.key, 2, symbols.grams);
+          record.bigramsAt = lists.add(grams);
+          record.bigramsLength = grams.length;
+        } else if (size === 3 && record.trigramsAt < 0) {
+          const grams = distinctGrams(record.key, 3, symbols.grams);
+          record.trigramsAt = lists.add(grams);
+          record.trigramsLength = grams.length;
+        }
+        starts[index] = size === 2 ? record.bigramsAt : record.trigramsAt;
+        lengths[index] = size === 2 ? record.bigramsLength : record.trigramsLength;
+      });
+      postings = pooledPostings(symbols.grams.size, lists.data, starts, lengths);
       byGram.set(size, postings);
-      if (generation === searchers) symbolsInUse += postings.used;
+      if (generation === searchers) {
+        symbolsInUse += postings.used;
+        listsInUse += postings.items.length;
+      }
     }
     return postings;
   }
@@ -290,7 +342,7 @@ function prepare(entry: GlossaryEntry, symbols: Symbols): PreparedEntry {
   let prepared = preparedEntries.get(entry);
   if (prepared?.symbols !== symbols) {
     const names = [entry.term, ...entry.aliases].map((name, i) => nameRecord(name, i === 0, symbols));
-    prepared = { symbols, sortKey: entry.term.toLowerCase(), names };
+    prepared = { symbols, sortKey: entry.term.toLowerCase(), names, definitionAt: -1, definitionLength: 0 };
     preparedEntries.set(entry, prepared);
   }
   return prepared;
@@ -306,6 +358,10 @@ function nameRecord(name: string, isTerm: boolean, symbols: Symbols): NameRecord
     words,
     keySymbol: symbols.words.intern(key),
     wordSymbols: words.map((word) => symbols.words.intern(word)),
+    bigramsAt: -1,
+    bigramsLength: 0,
+    trigramsAt: -1,
+    trigramsLength: 0,
   };
 }
 
@@ -346,14 +402,25 @@ interface DefinitionIndex {
  * An inverted index of definition words. A query word matches a definition word exactly, as its
  * prefix, or (from four letters on) fuzzily among the words that share its first three letters.
  */
-function definitionIndex(entries: readonly GlossaryEntry[], prepared: readonly PreparedEntry[], words: SymbolTable, generation: number): DefinitionIndex {
+function definitionIndex(entries: readonly GlossaryEntry[], prepared: readonly PreparedEntry[], symbols: Symbols, generation: number): DefinitionIndex {
+  const { words, lists } = symbols;
+  const starts = new Int32Array(prepared.length);
+  const lengths = new Int32Array(prepared.length);
   for (const [index, entry] of prepared.entries()) {
-    entry.definitionWords ??= Array.from(new Set(wordsOf(entries[index].definition)), (word) => words.intern(word));
+    if (entry.definitionAt < 0) {
+      const definitionWords = Array.from(new Set(wordsOf(entries[index].definition)), (word) => words.intern(word));
+      entry.definitionAt = lists.add(definitionWords);
+      entry.definitionLength = definitionWords.length;
+    }
+    starts[index] = entry.definitionAt;
+    lengths[index] = entry.definitionLength;
   }
-  const definitionWords = concatenate(prepared.map((entry) => entry.definitionWords ?? NO_SYMBOLS));
-  const postings = postingsOf(words.size, definitionWords.symbols, definitionWords.owners);
+  const postings = pooledPostings(words.size, lists.data, starts, lengths);
   const order = words.ordered();
-  if (generation === searchers) symbolsInUse += postings.used;
+  if (generation === searchers) {
+    symbolsInUse += postings.used;
+    listsInUse += postings.items.length;
+  }
   // Words in more than a quarter of all definitions say little and cost much; only a query made of nothing else uses them.
   const commonSize = Math.max(50, entries.length / 4);
 
@@ -493,6 +560,36 @@ interface Concatenation {
   readonly starts: Int32Array;
 }
 
+/**
+ * For each symbol, the owners (indexes into `starts`) of the pooled lists it occurs in, in order:
+ * list `i` is `data[starts[i], starts[i] + lengths[i])`. Read from the pool in place, twice (count,
+ * then fill), rather than copied into one long list first.
+ */
+function pooledPostings(symbolCount: number, data: Int32Array, starts: Int32Array, lengths: Int32Array): Postings {
+  const offsets = new Int32Array(symbolCount + 1);
+  let total = 0;
+  for (let i = 0; i < starts.length; i++) {
+    for (let at = starts[i], end = at + lengths[i]; at < end; at++) offsets[data[at] + 1]++;
+    total += lengths[i];
+  }
+  let used = 0;
+  for (let symbol = 0; symbol < symbolCount; symbol++) {
+    if (offsets[symbol + 1] > 0) used++;
+    offsets[symbol + 1] += offsets[symbol];
+  }
+  const items = new Int32Array(total);
+  const next = offsets.slice(0, symbolCount);
+  for (let i = 0; i < starts.length; i++) {
+    for (let at = starts[i], end = at + lengths[i]; at < end; at++) items[next[data[at]]++] = i;
+  }
+  return {
+    items,
+    used,
+    start: (symbol) => (symbol < symbolCount ? offsets[symbol] : 0),
+    end: (symbol) => (symbol < symbolCount ? offsets[symbol + 1] : 0),
+  };
+}
+
 function concatenate(lists: readonly SymbolList[]): Concatenation {
   const starts = new Int32Array(lists.length + 1);
   for (let i = 0; i < lists.length; i++) starts[i + 1] = starts[i] + lists[i].length;
@@ -508,27 +605,10 @@ function concatenate(lists: readonly SymbolList[]): Concatenation {
   return { symbols, owners, starts };
 }
 
-/**
- * For each symbol, where it occurs in `symbols` (or, given `owners`, the owner of each such
- * occurrence), in order. Symbols from `symbolCount` on have empty lists.
- */
-function postingsOf(symbolCount: number, symbols: Int32Array, owners?: Int32Array): Postings {
-  const starts = new Int32Array(symbolCount + 1);
-  for (const symbol of symbols) starts[symbol + 1]++;
-  let used = 0;
-  for (let symbol = 0; symbol < symbolCount; symbol++) {
-    if (starts[symbol + 1] > 0) used++;
-    starts[symbol + 1] += starts[symbol];
-  }
-  const items = new Int32Array(symbols.length);
-  const next = starts.slice(0, symbolCount);
-  for (let occurrence = 0; occurrence < symbols.length; occurrence++) items[next[symbols[occurrence]]++] = owners ? owners[occurrence] : occurrence;
-  return {
-    items,
-    used,
-    start: (symbol) => (symbol < symbolCount ? starts[symbol] : 0),
-    end: (symbol) => (symbol < symbolCount ? starts[symbol + 1] : 0),
-  };
+/** For each symbol, where it occurs in `symbols`, in order: each symbol a list of its own. */
+function postingsOf(symbolCount: number, symbols: Int32Array): Postings {
+  const starts = Int32Array.from(symbols, (_, occurrence) => occurrence);
+  return pooledPostings(symbolCount, symbols, starts, new Int32Array(symbols.length).fill(1));
 }
 
 /** Code-unit order: stable across locales and consistent with the binary searches above. */

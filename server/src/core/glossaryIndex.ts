@@ -1,5 +1,5 @@
 import { createSearcher, type Searcher } from './fuzzySearch';
-import { entryKeys } from './entryKeys';
+import { nameKeysOf } from './entryKeys';
 import { findIndexProblems } from './indexProblems';
 import { createTermMatcher, nameKey, type MatchableName, type TermMatcher } from './termMatcher';
 import type { GlossaryEntry, GlossaryProblem, ParsedGlossary, SearchResult, TermOccurrence } from './types';
@@ -62,7 +62,7 @@ export function createGlossaryIndex(glossaries: readonly ParsedGlossary[], optio
 function indexNames(entries: readonly GlossaryEntry[]): Map<string, GlossaryEntry[]> {
   const byName = new Map<string, GlossaryEntry[]>();
   for (const entry of entries) {
-    for (const key of entryKeys(entry).all) {
+    for (const key of nameKeysOf(entry)) {
       const list = byName.get(key);
       if (!list) byName.set(key, [entry]);
       else if (!list.includes(entry)) list.push(entry);

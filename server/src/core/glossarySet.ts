@@ -1,6 +1,7 @@
 import { createGlossaryIndex, type GlossaryIndex } from './glossaryIndex';
 import { parseGlossary } from './parseGlossary';
 import { findMojibake } from './mojibake';
+import { isSameText, positionIn, summarizeText, type LinePosition, type TextSummary } from './textSummary';
 import type { GlossaryProblem, ParsedGlossary } from './types';
 
 /**
@@ -18,15 +19,18 @@ export interface GlossarySet {
   has(uri: string): boolean;
   uris(): string[];
   parsed(uri: string): ParsedGlossary | undefined;
-  /** The text a file was last parsed from. */
-  text(uri: string): string | undefined;
+  /** Whether `text` is the text the file was last parsed from. */
+  hasText(uri: string, text: string): boolean;
+  /** Where an offset of the parse (an entry's label, a problem) lies in the file's text. */
+  positionAt(uri: string, offset: number): LinePosition | undefined;
   readonly version: number;
   /** The index for the current version. */
   index(): GlossaryIndex;
 }
 
 interface FileState {
-  readonly text: string;
+  /** Not the text: an index of 50k terms would keep every glossary's text twice (see textSummary.ts). */
+  readonly text: TextSummary;
   readonly parsed: ParsedGlossary;
   /** Lower comes first in the index: workspace glossaries before the shipped one. */
   readonly priority: number;
@@ -43,9 +47,10 @@ export function createGlossarySet(): GlossarySet {
     update(uri, text, options = {}) {
       const previous = files.get(uri);
       const priority = options.priority ?? previous?.priority ?? 0;
-      if (previous && previous.text === text && previous.priority === priority && (!options.parsed || options.parsed === previous.parsed)) return false;
-      const parsed = options.parsed ?? (previous?.text === text ? previous.parsed : readGlossary(uri, text));
-      files.set(uri, { text, parsed, priority, order: previous?.order ?? order++ });
+      const same = previous !== undefined && isSameText(previous.text, text);
+      if (previous && same && previous.priority === priority && (!options.parsed || options.parsed === previous.parsed)) return false;
+      const parsed = options.parsed ?? (same ? previous.parsed : readGlossary(uri, text));
+      files.set(uri, { text: same ? previous.text : summarizeText(text), parsed, priority, order: previous?.order ?? order++ });
       version++;
       return true;
     },
@@ -57,7 +62,14 @@ export function createGlossarySet(): GlossarySet {
     has: (uri) => files.has(uri),
     uris: () => [...files.keys()],
     parsed: (uri) => files.get(uri)?.parsed,
-    text: (uri) => files.get(uri)?.text,
+    hasText(uri, text) {
+      const file = files.get(uri);
+      return file !== undefined && isSameText(file.text, text);
+    },
+    positionAt(uri, offset) {
+      const file = files.get(uri);
+      return file && positionIn(file.text, offset);
+    },
     get version() {
       return version;
     },

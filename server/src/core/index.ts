@@ -8,6 +8,7 @@ export { parseGlossary } from './parseGlossary';
 export { clearParseCache } from './parse/markdown';
 export { createGlossaryIndex, type GlossaryIndex, type GlossaryIndexOptions } from './glossaryIndex';
 export { createGlossarySet, readGlossary, type GlossarySet } from './glossarySet';
+export type { LinePosition } from './textSummary';
 export { nameKey } from './termMatcher';
 export { findMojibake, looksLikeMojibake, repairMojibake } from './mojibake';
 export { codeContextAt, type CodeContext } from './codeContext';

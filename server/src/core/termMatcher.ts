@@ -20,7 +20,7 @@ import {
   tokenize,
   type Subwords,
 } from './identifiers';
-import { describeName, lowerRange, NOT_LITERAL, NUMERIC, PATH, type LiteralKind, type NameShape } from './normalize';
+import { describeName, lowerRange, NOT_LITERAL, NUMERIC, PATH, type LiteralKind } from './normalize';
 import type { CaseMode, TermOccurrence } from './types';
 
 export { nameKey } from './normalize';
@@ -49,7 +49,7 @@ interface Variant {
   /** The key as written, compared when case-sensitive. */
   readonly exact: string;
   readonly literal: LiteralKind;
-  /** The whole name, lower-cased unless case-sensitive, compared for literals. */
+  /** For literals (else ""): the whole name, lower-cased unless case-sensitive, compared with the text. */
   readonly literalText: string;
   readonly lead: number;
   readonly capitals: boolean;
@@ -144,12 +144,21 @@ export function createTermMatcher(names: Iterable<MatchableName>): TermMatcher {
   });
 }
 
-/** What a matcher needs from one name, whatever its term, ids and case mode. */
+/**
+ * What a matcher needs from one name, whatever its term, ids and case mode: the name's shape (see
+ * `NameShape`) without its key, flattened into one object (kept for every name between builds).
+ */
 interface PreparedName {
-  readonly shape: NameShape;
-  /** The number of `shape.key` (see {@link internKey}). */
+  readonly exact: string;
+  readonly lead: number;
+  readonly literal: LiteralKind;
+  readonly capitals: boolean;
+  readonly soft: boolean;
+  readonly caseMode: CaseMode;
+  /** The number of the shape's key (see {@link internKey}). */
   readonly keyId: number;
-  /** `shape.trimmed` lower-cased, compared for case-insensitive literals. */
+  /** For literals only (else ""): the trimmed name, and lower-cased, compared for case-sensitive and -insensitive literals. */
+  readonly trimmed: string;
   readonly lowerTrimmed: string;
   /** Singulars of a plural name as written (see {@link singularsOf}) and their key numbers. */
   readonly singulars: readonly string[];
@@ -205,11 +214,12 @@ function prepare(name: string): PreparedName | null {
   const shape = describeName(name);
   entry = null;
   if (shape) {
-    const singulars = shape.literal === NOT_LITERAL && !shape.capitals ? singularsOf(shape.exact) : NO_NAMES;
-    const lowerTrimmed = lowerRange(shape.trimmed);
+    const { exact, lead, literal, capitals, soft, caseMode } = shape;
+    const singulars = literal === NOT_LITERAL && !capitals ? singularsOf(exact) : NO_NAMES;
+    const trimmed = literal === NOT_LITERAL ? '' : shape.trimmed;
     // Most names have no singular: they share one empty list.
     const singularKeyIds = singulars.length === 0 ? NO_IDS : singulars.map((singular) => internKey(lowerRange(singular)));
-    entry = { shape, keyId: internKey(shape.key), lowerTrimmed, singulars, singularKeyIds };
+    entry = { exact, lead, literal, capitals, soft, caseMode, keyId: internKey(shape.key), trimmed, lowerTrimmed: lowerRange(trimmed), singulars, singularKeyIds };
   }
   prepared.set(name, entry);
   return entry;
@@ -238,18 +248,17 @@ function buildLexicon(names: Iterable<MatchableName>): Lexicon {
   for (const { name, term, entryIds, caseMode } of names) {
     const ready = prepare(name);
     if (!ready) continue;
-    const { shape } = ready;
-    const sensitive = (caseMode ?? shape.caseMode) === 'sensitive';
+    const sensitive = (caseMode ?? ready.caseMode) === 'sensitive';
     const variant: Variant = {
       term,
       entryIds: entryIds.length < 2 ? entryIds.slice() : [...new Set(entryIds)],
       sensitive,
-      exact: shape.exact,
-      literal: shape.literal,
-      literalText: sensitive ? shape.trimmed : ready.lowerTrimmed,
-      lead: shape.lead,
-      capitals: shape.capitals,
-      soft: shape.soft,
+      exact: ready.exact,
+      literal: ready.literal,
+      literalText: sensitive ? ready.trimmed : ready.lowerTrimmed,
+      lead: ready.lead,
+      capitals: ready.capitals,
+      soft: ready.soft,
     };
     const group = groupFor(ready.keyId);
     group.variants = withVariant(group.variants, variant);

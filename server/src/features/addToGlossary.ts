@@ -1,9 +1,8 @@
 import * as path from 'node:path';
 import { CodeActionKind, type CodeAction, type WorkspaceEdit } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import type { ServerContext } from '../context';
-import { glossaryDocument } from '../convert';
 import { glossaryStub, subwordAt } from '../core';
 
 const MAX_TERM_LENGTH = 80;
@@ -24,7 +23,7 @@ export function registerAddToGlossary(context: ServerContext, canCreateFiles: ()
     if (!term || store.index().lookup(term).length) return [];
     const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
     if (token.isCancellationRequested) return [];
-    const edit = appendEntryEdit(context, document.uri, folders.map((folder) => folder.uri), term, canCreateFiles());
+    const edit = await appendEntryEdit(context, document.uri, folders.map((folder) => folder.uri), term, canCreateFiles());
     if (!edit) return [];
     return [{ title: `Add '${term}' to the glossary`, kind: CodeActionKind.RefactorRewrite, edit }];
   });
@@ -48,7 +47,7 @@ function candidateTerm(document: TextDocument, range: { start: { line: number; c
  * An edit that appends a stub for `term` to the workspace glossary of the document's folder,
  * keeping the file's line endings; or creates GLOSSARY.md there.
  */
-export function appendEntryEdit(context: ServerContext, documentUri: string, folderUris: readonly string[], term: string, canCreateFiles: boolean): WorkspaceEdit | undefined {
+export async function appendEntryEdit(context: ServerContext, documentUri: string, folderUris: readonly string[], term: string, canCreateFiles: boolean): Promise<WorkspaceEdit | undefined> {
   const { store, documents } = context;
   const documentPath = URI.parse(documentUri).fsPath;
   const folder = folderUris.find((uri) => !path.relative(URI.parse(uri).fsPath, documentPath).startsWith('..')) ?? folderUris[0];
@@ -57,10 +56,11 @@ export function appendEntryEdit(context: ServerContext, documentUri: string, fol
   const target = preferredGlossary(inFolder.length ? inFolder : userFiles);
 
   if (target) {
-    const text = documents.get(target)?.getText() ?? store.text(target) ?? '';
+    const text = documents.get(target)?.getText() ?? (await store.readText(target));
+    // Unreadable just now: an edit placed without its text could land in the wrong place.
+    if (text === undefined) return undefined;
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const document = glossaryDocument(target, text);
-    const end = document.positionAt(text.length);
+    const end = TextDocument.create(target, 'markdown', 0, text).positionAt(text.length);
     const separator = text.length === 0 ? '' : text.endsWith(`${eol}${eol}`) ? '' : text.endsWith(eol) ? eol : `${eol}${eol}`;
     const version = documents.get(target)?.version ?? null;
     return {

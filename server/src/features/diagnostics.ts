@@ -1,6 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { ServerContext } from '../context';
-import { glossaryDocument } from '../convert';
 import type { GlossaryProblem } from '../core';
 
 const SEVERITY: Record<GlossaryProblem['severity'], DiagnosticSeverity> = {
@@ -22,11 +21,11 @@ export function createDiagnosticsPublisher(context: ServerContext): () => void {
       const byUri = new Map<string, Diagnostic[]>([...userFiles].map((uri) => [uri, []]));
       for (const problem of store.index().problems) {
         const diagnostics = byUri.get(problem.uri);
-        const text = store.text(problem.uri);
-        if (!diagnostics || text === undefined) continue;
-        const document = glossaryDocument(problem.uri, text);
+        const start = store.positionAt(problem.uri, problem.span.start);
+        const end = store.positionAt(problem.uri, problem.span.end);
+        if (!diagnostics || !start || !end) continue;
         diagnostics.push({
-          range: { start: document.positionAt(problem.span.start), end: document.positionAt(problem.span.end) },
+          range: { start, end },
           severity: SEVERITY[problem.severity],
           code: problem.code,
           source: 'Glossary Lens',

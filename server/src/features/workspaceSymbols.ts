@@ -14,7 +14,7 @@ export function registerWorkspaceSymbols(context: ServerContext): void {
     return entries.map((entry) => ({
       name: entry.term,
       kind: SymbolKind.Key,
-      location: entryLocation(entry, store.text(entry.source.uri)),
+      location: entryLocation(entry, (uri, offset) => store.positionAt(uri, offset)),
       containerName: [store.label(entry.source.uri), ...entry.section].join(' › '),
     }));
   });

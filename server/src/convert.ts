@@ -8,14 +8,16 @@ export function spanToRange(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
 }
 
-/**
- * The location of an entry's label in its glossary file. `positionAt` places the parse's offsets
- * in the file (the glossary store keeps no texts); without it, the start of the entry's line.
- */
-export function entryLocation(entry: GlossaryEntry, positionAt: (uri: string, offset: number) => Position | undefined): Location {
+/** What places a parse's offsets in its file (the glossary store, which keeps no texts). */
+export interface OffsetPlacer {
+  positionAt(uri: string, offset: number): Position | undefined;
+}
+
+/** The location of an entry's label in its glossary file; the start of the entry's line when its file is not known. */
+export function entryLocation(entry: GlossaryEntry, files: OffsetPlacer): Location {
   const { uri, labelSpan, startLine } = entry.source;
-  const start = positionAt(uri, labelSpan.start);
-  const end = positionAt(uri, labelSpan.end);
+  const start = files.positionAt(uri, labelSpan.start);
+  const end = files.positionAt(uri, labelSpan.end);
   if (start && end) return { uri, range: { start, end } };
   return { uri, range: { start: { line: startLine, character: 0 }, end: { line: startLine, character: 0 } } };
 }

@@ -12,6 +12,6 @@ export function registerDefinition(context: ServerContext): void {
     if (token.isCancellationRequested) return [];
     const occurrence = context.occurrenceAt(document, position, config);
     if (!occurrence) return [];
-    return context.entriesOf(occurrence).map((entry) => entryLocation(entry, (uri, offset) => store.positionAt(uri, offset)));
+    return context.entriesOf(occurrence).map((entry) => entryLocation(entry, store));
   });
 }

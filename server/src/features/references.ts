@@ -40,7 +40,7 @@ async function findReferences(context: ServerContext, params: ReferenceParams, t
   const targetIds = new Set(targets.map((entry) => entry.id));
 
   const locations: Location[] = params.context.includeDeclaration
-    ? targets.map((entry) => entryLocation(entry, (uri, offset) => store.positionAt(uri, offset)))
+    ? targets.map((entry) => entryLocation(entry, store))
     : [];
   const collect = (uri: string, text: TextDocument, occurrences: readonly TermOccurrence[]) => {
     for (const occurrence of occurrences) {

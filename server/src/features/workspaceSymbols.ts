@@ -14,7 +14,7 @@ export function registerWorkspaceSymbols(context: ServerContext): void {
     return entries.map((entry) => ({
       name: entry.term,
       kind: SymbolKind.Key,
-      location: entryLocation(entry, (uri, offset) => store.positionAt(uri, offset)),
+      location: entryLocation(entry, store),
       containerName: [store.label(entry.source.uri), ...entry.section].join(' › '),
     }));
   });

@@ -178,8 +178,13 @@ function newSymbols(): Symbols {
  */
 const preparedEntries = new WeakMap<GlossaryEntry, PreparedEntry>();
 let currentSymbols = newSymbols();
-/** How many symbols (and pooled list items) the latest searcher uses so far: the measure of how much of the tables is stale. */
+/** How many symbols the latest searcher uses so far: the measure of how much of the tables is stale. */
 let symbolsInUse = 0;
+/**
+ * How many pooled list items the latest searcher that built lists uses. A new searcher builds its
+ * lists on its first search that needs them, so until then the previous figure stands: set to 0 at
+ * once, the next rebuild (one edit later, before any search) would start the pool over for nothing.
+ */
 let listsInUse = 0;
 /** How many searchers were created, so that only the latest one counts its symbols. */
 let searchers = 0;
@@ -211,7 +216,12 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
   const overlap = new Int32Array(names.length);
   const generation = ++searchers;
   symbolsInUse = byKey.used + byWord.used;
-  listsInUse = 0;
+  /** The list items this searcher's postings hold. */
+  let listsUsed = 0;
+  const countLists = (items: number) => {
+    listsUsed += items;
+    if (generation === searchers) listsInUse = listsUsed;
+  };
   /** Which names contain each n-gram, built for bigrams and trigrams apart, when a query first needs them. */
   const byGram = new Map<number, Postings>();
   let definitions: DefinitionIndex | undefined;
@@ -255,7 +265,7 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
     for (const [index, score] of fuzzyNames(key)) hits.add(nameEntries[index], FUZZY_BAND + score, names[index].name);
     // Definition hits rank below every exact, prefix and word-prefix hit; skip them when those fill the page.
     if (strongHits < max) {
-      definitions ??= definitionIndex(list, prepared, symbols, generation);
+      definitions ??= definitionIndex(list, prepared, symbols, generation, countLists);
       for (const [entry, score] of definitions.search(queryWords, max)) hits.add(entry, DEFINITION_BAND + score);
     }
     return hits.results(list, sortKeys, max);
@@ -326,10 +336,8 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
       });
       postings = pooledPostings(symbols.grams.size, lists.data, starts, lengths);
       byGram.set(size, postings);
-      if (generation === searchers) {
-        symbolsInUse += postings.used;
-        listsInUse += postings.items.length;
-      }
+      if (generation === searchers) symbolsInUse += postings.used;
+      countLists(postings.items.length);
     }
     return postings;
   }
@@ -402,7 +410,13 @@ interface DefinitionIndex {
  * An inverted index of definition words. A query word matches a definition word exactly, as its
  * prefix, or (from four letters on) fuzzily among the words that share its first three letters.
  */
-function definitionIndex(entries: readonly GlossaryEntry[], prepared: readonly PreparedEntry[], symbols: Symbols, generation: number): DefinitionIndex {
+function definitionIndex(
+  entries: readonly GlossaryEntry[],
+  prepared: readonly PreparedEntry[],
+  symbols: Symbols,
+  generation: number,
+  countLists: (items: number) => void,
+): DefinitionIndex {
   const { words, lists } = symbols;
   const starts = new Int32Array(prepared.length);
   const lengths = new Int32Array(prepared.length);
@@ -417,10 +431,8 @@ function definitionIndex(entries: readonly GlossaryEntry[], prepared: readonly P
   }
   const postings = pooledPostings(words.size, lists.data, starts, lengths);
   const order = words.ordered();
-  if (generation === searchers) {
-    symbolsInUse += postings.used;
-    listsInUse += postings.items.length;
-  }
+  if (generation === searchers) symbolsInUse += postings.used;
+  countLists(postings.items.length);
   // Words in more than a quarter of all definitions say little and cost much; only a query made of nothing else uses them.
   const commonSize = Math.max(50, entries.length / 4);
 

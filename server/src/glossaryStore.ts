@@ -149,10 +149,7 @@ export class GlossaryStore {
         : [];
     });
 
-    this.extraRoots = folders.flatMap((folder) => {
-      const root = URI.parse(folder.uri);
-      return root.scheme === 'file' ? folder.settings.extraGlossaries.map((extra) => path.resolve(root.fsPath, extra)) : [];
-    });
+    this.extraRoots = folders.flatMap(extraGlossaryPaths);
 
     const generation = ++this.generation;
     const overtaken = () => generation !== this.generation;
@@ -207,8 +204,7 @@ export class GlossaryStore {
         onTruncated: (reason) => this.logger.warn(`Looking for glossaries in ${root.fsPath}: stopped after ${reason}. Narrow glossaryLens.files or widen glossaryLens.exclude.`),
       });
       for (const file of files) found.set(URI.file(file).toString(), { origin: 'workspace', label: relativeLabel(root.fsPath, file, folders.length > 1) });
-      for (const extra of folder.settings.extraGlossaries) {
-        const absolute = path.resolve(root.fsPath, extra);
+      for (const absolute of extraGlossaryPaths(folder)) {
         const listed = await listMarkdownFiles(absolute, {
           limit: MAX_GLOSSARY_FILES,
           maxFolders: MAX_EXTRA_FOLDERS,
@@ -231,9 +227,9 @@ export class GlossaryStore {
       for (const [uri, file] of files) {
         this.known.set(uri, file);
         const maxBytes = file.origin === 'builtin' ? this.folders[0]?.settings.maxFileSize : this.settingsFor(uri)?.maxFileSize;
-        // The parser keeps the syntax tree of every piece it parsed, for an edit of the same file
-        // to reuse; a load reads each file once, and would keep a copy of every tree for nothing.
         const text = await this.currentText(uri, maxBytes);
+        // keepCache false: the parser keeps the syntax tree of every piece it parsed, for an edit
+        // of the same file to reuse; a load reads each file once, and would keep every tree for nothing.
         if (text === undefined) this.forgetText(uri);
         else parsing.push(this.update(uri, text, false));
         if (parsing.length >= READ_AHEAD) await parsing.shift();
@@ -532,6 +528,12 @@ function unreadable(uri: string, reason: string): ParsedGlossary {
       message: `Glossary Lens did not read this file: ${reason}. Its terms are not available. Markdown this costly to parse is usually generated; split the file, or simplify its structure (very long lists, deep nesting, unbalanced emphasis).`,
     }],
   };
+}
+
+/** The absolute paths of the extra glossaries (files or folders) a workspace folder's settings name. */
+export function extraGlossaryPaths(folder: WorkspaceFolderInfo): string[] {
+  const root = URI.parse(folder.uri);
+  return root.scheme === 'file' ? folder.settings.extraGlossaries.map((extra) => path.resolve(root.fsPath, extra)) : [];
 }
 
 function relativeLabel(root: string, file: string, withRootName = false): string {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, type Connection, type Disposable, type FileSystemWatcher } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { Logger } from './logger';
-import type { WorkspaceFolderInfo } from './glossaryStore';
+import { extraGlossaryPaths, type WorkspaceFolderInfo } from './glossaryStore';
 
 /**
  * The file watchers the client keeps for the server: each folder's `glossaryLens.files` globs,
@@ -44,8 +44,7 @@ export function glossaryWatchers(folders: readonly WorkspaceFolderInfo[], relati
     const root = URI.parse(folder.uri);
     if (root.scheme !== 'file') continue;
     for (const glob of folder.settings.files) add(relativePatterns ? { baseUri: folder.uri, pattern: glob } : glob);
-    for (const extra of folder.settings.extraGlossaries) {
-      const absolute = path.resolve(root.fsPath, extra);
+    for (const absolute of extraGlossaryPaths(folder)) {
       // The whole disk or home folder would be a recursive watch on everything: read, not watched.
       if (absolute === path.parse(absolute).root || absolute === os.homedir()) continue;
       if (!relativePatterns) {

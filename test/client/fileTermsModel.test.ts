@@ -15,7 +15,6 @@ const occurrence = (entryIds: readonly string[], range: PositionRange): Document
 /** An empty selection: a cursor. */
 const cursor = (line: number, character: number): PositionRange => at(line, character, 0);
 
-
 describe('grouping the occurrences of a file', () => {
   it('groups occurrences by entry, with their count, named by the glossary term', () => {
     const groups = groupOccurrences([occurrence(['etag'], at(0, 0)), occurrence(['jwt'], at(1, 5)), occurrence(['etag'], at(3, 2))]);

@@ -224,7 +224,6 @@ describe('glossary files that change under the server', () => {
     expect(await hoverOn(client, root, 'blueWidget')).toBeUndefined();
     expect(await hoverOn(client, root, 'nightShift')).toMatch(/^\*\*Night Shift\*\*/);
   });
-
 });
 
 describe('file watchers', () => {

@@ -52,13 +52,16 @@ async function storeWith(parser: ReturnType<typeof controlledParser>) {
   const store = new GlossaryStore(logger, () => changes++, parser.parse);
   await store.reload([{ uri: URI.file(root).toString(), settings: defaultSettings }], undefined, false);
   const uri = URI.file(path.join(root, 'GLOSSARY.md')).toString();
-  /** Waits (10 s at most) until the index requests are answered from holds exactly these terms; returns the terms it holds. */
-  const terms = async (...expected: string[]) => {
-    const now = () => store.index().entries.map((entry) => entry.term).sort();
-    for (const until = Date.now() + 10_000; Date.now() < until && now().join() !== expected.sort().join();) await new Promise((resolve) => setTimeout(resolve, 20));
-    return now();
+  /** Waits (10 s at most) until `read()` gives `expected`; returns what it gives then. */
+  const settled = async <T>(read: () => T, expected: T): Promise<T> => {
+    for (const until = Date.now() + 10_000; Date.now() < until && JSON.stringify(read()) !== JSON.stringify(expected);) await new Promise((resolve) => setTimeout(resolve, 20));
+    return read();
   };
-  return { store, uri, terms, changes: () => changes };
+  /** The terms of the index requests are answered from, once it holds exactly `expected`. */
+  const terms = (...expected: string[]) => settled(() => store.index().entries.map((entry) => entry.term).sort(), expected.sort());
+  /** The problem codes of that index, once they are `expected`. */
+  const problems = (...expected: string[]) => settled(() => store.index().problems.map((problem) => problem.code), expected);
+  return { store, uri, terms, problems, changes: () => changes };
 }
 
 const glossary = (term: string) => `# Team\n\n## ${term}\n\nA definition.\n`;
@@ -89,12 +92,12 @@ describe('GlossaryStore with a parser on another thread', () => {
 
   it('parses a text it gave up on again when it is read again, and says so in the index', async () => {
     const parser = controlledParser();
-    const { store, uri, terms } = await storeWith(parser);
+    const { store, uri, terms, problems } = await storeWith(parser);
     store.documentChanged(uri, glossary('Blue Widget'));
     parser.finishNext('it could not be parsed within 10 s');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Waited for: the failure reaches the index after the parse ends, not at once.
+    expect(await problems('not-parsed')).toEqual(['not-parsed']);
     expect(await terms()).toEqual([]);
-    expect(store.index().problems.map((problem) => problem.code)).toEqual(['not-parsed']);
     expect(store.userGlossaries()).toEqual([uri]);
 
     // The same text again (the machine was busy): another try, and this time it is read.
@@ -102,7 +105,7 @@ describe('GlossaryStore with a parser on another thread', () => {
     expect(parser.waiting).toBe(1);
     parser.finishNext();
     expect(await terms('Blue Widget')).toEqual(['Blue Widget']);
-    expect(store.index().problems).toEqual([]);
+    expect(await problems()).toEqual([]);
   });
 
   it('builds the index without waiting for a slow parse, and again when it ends', async () => {

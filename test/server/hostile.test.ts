@@ -362,7 +362,6 @@ describe('hostile glossary content', () => {
     await stillAnswers('with 10 MB glossaries in the workspace');
   });
 
-
   it('keeps well-formed markup as written: code spans, fenced code and web, mail and relative links', async () => {
     const definition = 'Wrap it in `<div>` and see [the docs](https://example.com/docs), [the notes](./notes.md) or [mail us](mailto:team@example.com).\n\n```html\n<script>start()</script>\n```';
     await addGlossary('benign.glossary.md', `# Benign\n\n## Hazard benign markup\n\n${definition}\n`, 1);

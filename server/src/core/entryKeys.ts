@@ -30,8 +30,12 @@ export function entryKeys(entry: GlossaryEntry): EntryKeys {
 export function* nameKeysOf(entry: GlossaryEntry): Iterable<string> {
   const { term, aliases } = entryKeys(entry);
   if (term) yield term;
-  for (let i = 0; i < aliases.length; i++) {
-    const key = aliases[i]!;
-    if (key && key !== term && aliases.indexOf(key) === i) yield key;
+  if (aliases.length === 0) return;
+  // A set, not a search of the list per alias: an entry may have hundreds of thousands of aliases.
+  const seen = new Set([term]);
+  for (const key of aliases) {
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    yield key;
   }
 }

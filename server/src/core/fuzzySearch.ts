@@ -66,8 +66,9 @@ interface NameRecord {
 }
 
 /**
- * A few symbols of one name or definition: a plain array of small integers. A typed array costs
- * about 150 bytes more (its own buffer object), which across 50k names is 7 MB.
+ * The few word symbols of one name: a plain array of small integers. A typed array costs about
+ * 150 bytes more (its own buffer object), which across 50k names is 7 MB. Longer lists (n-grams,
+ * definition words) live in the shared {@link ListPool}.
  */
 type SymbolList = readonly number[];
 

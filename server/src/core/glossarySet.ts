@@ -29,8 +29,8 @@ export interface GlossarySet {
 }
 
 interface FileState {
-  /** Not the text: an index of 50k terms would keep every glossary's text twice (see textSummary.ts). */
-  readonly text: TextSummary;
+  /** Not the text itself: an index of 50k terms would keep every glossary's text twice (see textSummary.ts). */
+  readonly summary: TextSummary;
   readonly parsed: ParsedGlossary;
   /** Lower comes first in the index: workspace glossaries before the shipped one. */
   readonly priority: number;
@@ -47,10 +47,10 @@ export function createGlossarySet(): GlossarySet {
     update(uri, text, options = {}) {
       const previous = files.get(uri);
       const priority = options.priority ?? previous?.priority ?? 0;
-      const same = previous !== undefined && isSameText(previous.text, text);
+      const same = previous !== undefined && isSameText(previous.summary, text);
       if (previous && same && previous.priority === priority && (!options.parsed || options.parsed === previous.parsed)) return false;
       const parsed = options.parsed ?? (same ? previous.parsed : readGlossary(uri, text));
-      files.set(uri, { text: same ? previous.text : summarizeText(text), parsed, priority, order: previous?.order ?? order++ });
+      files.set(uri, { summary: same ? previous.summary : summarizeText(text), parsed, priority, order: previous?.order ?? order++ });
       version++;
       return true;
     },
@@ -64,11 +64,11 @@ export function createGlossarySet(): GlossarySet {
     parsed: (uri) => files.get(uri)?.parsed,
     hasText(uri, text) {
       const file = files.get(uri);
-      return file !== undefined && isSameText(file.text, text);
+      return file !== undefined && isSameText(file.summary, text);
     },
     positionAt(uri, offset) {
       const file = files.get(uri);
-      return file && positionIn(file.text, offset);
+      return file && positionIn(file.summary, offset);
     },
     get version() {
       return version;

@@ -84,11 +84,6 @@ export class BoundedParser {
     });
   }
 
-  /** True while a file is being parsed or waits to be. */
-  get busy(): boolean {
-    return this.running !== undefined || this.queue.length > 0;
-  }
-
   dispose(): void {
     this.disposed = true;
     for (const job of this.queue.splice(0)) job.resolve({ failed: 'the server is shutting down' });

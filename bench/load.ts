@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { Hover, Position, SymbolInformation } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
+import { SERVER_NODE_OPTIONS } from '../server/src/nodeFlags';
 import { GENERATOR_VERSION, generateDocument, generateGlossaryFiles, generateTerms, type TermSpec } from './generate';
 import { writeOnce } from './inputs';
 import { createRandom, deriveSeed } from './random';
@@ -161,7 +162,7 @@ export function loadDocument(seed: number, specs: readonly TermSpec[], lineCount
 
 const hover = (client: BenchClient, uri: string, position: Position): Promise<Hover | null> =>
   withTimeout(client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position }), HOVER_TIMEOUT_MS, 'textDocument/hover');
-/** Extra node flags for the server, for experiments: `GLOSSARY_LENS_BENCH_NODE_FLAGS="--optimize-for-size"`. */
+/** Node flags for the server beyond those every client passes (SERVER_NODE_OPTIONS), for experiments: `GLOSSARY_LENS_BENCH_NODE_FLAGS="--optimize-for-size"`. */
 const nodeFlags = (): string[] => process.env.GLOSSARY_LENS_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
 const sleep = (wait: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, wait));
 const isEtag = (hover: Hover | null): boolean => hoverValue(hover).startsWith('**ETag**');
@@ -189,7 +190,7 @@ async function runOnce(inputs: LoadInputs, serverPath: string, preload: string, 
   // A 200k-line document is larger than the default 5 MB maxFileSize; this one must be looked up.
   const settings = { maxFileSize: 64 * 1024 * 1024, logLevel: 'debug' };
   const spawnedAt = now();
-  const child = spawn(process.execPath, [...nodeFlags(), '-r', preload, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: inputs.workspace });
+  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...nodeFlags(), '-r', preload, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: inputs.workspace });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const client = new BenchClient(child, connection, settings, [folder]);
   try {

@@ -15,6 +15,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type { CompletionList, Hover, Position } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { createGlossaryIndex, parseGlossary, type TermOccurrence } from '../server/src/core';
+import { SERVER_NODE_OPTIONS } from '../server/src/nodeFlags';
 import type { GlossaryFile } from './generate';
 import { createRandom, deriveSeed } from './random';
 import { mb, ms, type Report } from './report';
@@ -354,7 +355,7 @@ async function run(report: Report, options: ServerBenchOptions, serverPath: stri
   progress(`language server: starting ${path.relative(options.root, serverPath)} on ${options.glossary.length} glossary files (${expectedTerms} terms)`);
   const folder = { uri: URI.file(workspace).toString(), name: path.basename(workspace) };
   const spawnedAt = now();
-  const child = spawn(process.execPath, ['-r', preload, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: workspace });
+  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, '-r', preload, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: workspace });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const client = new BenchClient(child, connection, { builtinGlossary: false }, [folder]);
   started(client);

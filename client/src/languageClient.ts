@@ -10,6 +10,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { SERVER_NODE_OPTIONS } from '../../server/src/nodeFlags';
 import type { InitializationOptions } from '../../server/src/protocol';
 
 /** The id equals the settings prefix, so `glossaryLens.trace.server` traces the protocol. */
@@ -26,8 +27,8 @@ const RESTART_WINDOW_MS = 3 * 60 * 1000;
 export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6019'] } },
   };
   const initializationOptions: InitializationOptions = { builtinGlossaryPath: context.asAbsolutePath('glossary') };
   const clientOptions: LanguageClientOptions = {

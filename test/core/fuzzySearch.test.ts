@@ -162,6 +162,20 @@ describe('fuzzy search at scale', () => {
     expect(searcher.search('chery pik')[0].entry.term).toBe('Cherry Pick');
     expect(searcher.search('delta echo 4')[0].entry.term).toMatch(/^delta echo/);
   });
+
+  it('finds words in a definition of 300,000 distinct words and in the definitions around it', () => {
+    // Such a list is longer than a chunk of the searcher's list pool: it gets one of its own,
+    // and the lists after it must not overlap it.
+    const huge = Array.from({ length: 300_000 }, (_, i) => `w${i.toString(36)}x`).join(' ');
+    const entries = [entry('Before', 'Mentions the zebracorn.'), entry('Huge', huge), entry('After', 'Mentions the quokkaroo.')];
+    const searcher = createSearcher(entries);
+    expect(searcher.search('zebracorn')[0].entry.term).toBe('Before');
+    expect(searcher.search(`w${(299_999).toString(36)}x`)[0].entry.term).toBe('Huge');
+    expect(searcher.search(`w${(123_456).toString(36)}x`)[0].entry.term).toBe('Huge');
+    // Only After: a list written over the end of Huge's would make Huge contain its words too.
+    expect(searcher.search('quokkaroo').map((result) => result.entry.term)).toEqual(['After']);
+    expect(searcher.search('zebracorn').map((result) => result.entry.term)).toEqual(['Before']);
+  });
 });
 
 describe('fuzzy search across index versions', () => {

@@ -6,6 +6,11 @@ export interface EntryKeys {
   readonly term: string;
   readonly aliases: readonly string[];
   readonly seeAlso: readonly string[];
+  /**
+   * `[entry.id]`: the entry ids the matcher reports for the entry's names. One list per entry for
+   * every index version, rather than one per name per version kept by each matcher.
+   */
+  readonly ids: readonly string[];
 }
 
 /**
@@ -20,7 +25,7 @@ export function entryKeys(entry: GlossaryEntry): EntryKeys {
   let keys = cache.get(entry);
   if (!keys) {
     const keysOf = (names: readonly string[]) => (names.length === 0 ? NO_KEYS : names.map(nameKey));
-    keys = { term: nameKey(entry.term), aliases: keysOf(entry.aliases), seeAlso: keysOf(entry.seeAlso) };
+    keys = { term: nameKey(entry.term), aliases: keysOf(entry.aliases), seeAlso: keysOf(entry.seeAlso), ids: [entry.id] };
     cache.set(entry, keys);
   }
   return keys;

@@ -51,10 +51,10 @@ interface NameRecord {
   readonly isTerm: boolean;
   /** Lower-case, without diacritics, spaces and `-_/.`: "HTTP/2" → "http2". */
   readonly key: string;
-  readonly words: readonly string[];
-  /** Symbols (in `Symbols.words`) of the key and of each word. */
+  /** Symbols (in `Symbols.words`) of the key, and of each word in `Symbols.lists` (no list of strings per name: 8 MB at 50k terms). */
   readonly keySymbol: number;
-  readonly wordSymbols: SymbolList;
+  readonly wordsAt: number;
+  readonly wordsLength: number;
   /**
    * Symbols (in `Symbols.grams`) of the key's distinct bigrams and trigrams, in order of first
    * occurrence, in `Symbols.lists`: computed when first needed (`-1` until then).
@@ -65,11 +65,7 @@ interface NameRecord {
   trigramsLength: number;
 }
 
-/**
- * The few word symbols of one name: a plain array of small integers. A typed array costs about
- * 150 bytes more (its own buffer object), which across 50k names is 7 MB. Longer lists (n-grams,
- * definition words) live in the shared {@link ListPool}.
- */
+/** Symbols, as a plain array while a list is made; kept in the shared {@link ListPool}. */
 type SymbolList = readonly number[];
 
 /** What a searcher needs from one entry. It depends on the entry alone, so every searcher over the entry shares it. */
@@ -93,28 +89,62 @@ interface Symbols {
   readonly lists: ListPool;
 }
 
+/** Where the list at a position is: in `chunk(at)`, from `offset(at)`. */
+interface ListReader {
+  chunk(at: number): Int32Array;
+  offset(at: number): number;
+}
+
+/** Positions per pool chunk (1 MB). */
+const CHUNK_BITS = 18;
+const CHUNK = 1 << CHUNK_BITS;
+
 /**
- * Symbol lists end to end in one buffer, each known to its owner by where it starts and its
- * length. As an array per name and per definition they took 32 MB at 50k terms (8 bytes a symbol
- * plus the array); here a symbol takes 4 bytes.
+ * Symbol lists end to end, each known to its owner by where it starts and its length. As an array
+ * per name and per definition they took 32 MB at 50k terms (8 bytes a symbol plus the array); here
+ * a symbol takes 4 bytes. In chunks rather than one buffer grown by doubling: growing copied the
+ * whole pool into one twice its size, both alive at once (50k terms: 17 + 34 MB at the peak).
  */
-class ListPool {
-  data = new Int32Array(1 << 12);
+class ListPool implements ListReader {
+  /** Chunk per slot of CHUNK positions; a list longer than a chunk gets one of its own, over several slots. */
+  private readonly chunks: Int32Array[] = [];
+  /** The position each slot's chunk starts at. */
+  private readonly bases: number[] = [];
+  /** The next free position: the items added plus the room left at the ends of chunks. */
   size = 0;
 
   /** Appends `symbols`; returns where they start. */
   add(symbols: readonly number[]): number {
-    if (this.size + symbols.length > this.data.length) {
-      const grown = new Int32Array(Math.max(this.data.length * 2, this.size + symbols.length));
-      grown.set(this.data.subarray(0, this.size));
-      this.data = grown;
+    let at = this.size;
+    let slot = at >>> CHUNK_BITS;
+    if (symbols.length > 0 && (slot >= this.chunks.length || at - this.bases[slot] + symbols.length > this.chunks[slot].length)) {
+      slot = this.chunks.length;
+      at = slot * CHUNK;
+      const chunk = new Int32Array(Math.max(CHUNK, symbols.length));
+      for (let k = 0; k * CHUNK < chunk.length; k++) {
+        this.chunks.push(chunk);
+        this.bases.push(at);
+      }
     }
-    const at = this.size;
-    for (let i = 0; i < symbols.length; i++) this.data[at + i] = symbols[i];
-    this.size += symbols.length;
+    if (symbols.length > 0) {
+      const chunk = this.chunks[slot];
+      const offset = at - this.bases[slot];
+      for (let i = 0; i < symbols.length; i++) chunk[offset + i] = symbols[i];
+    }
+    this.size = at + symbols.length;
     return at;
   }
+
+  chunk(at: number): Int32Array {
+    return this.chunks[at >>> CHUNK_BITS] ?? NO_ITEMS;
+  }
+
+  offset(at: number): number {
+    return at - (this.bases[at >>> CHUNK_BITS] ?? at);
+  }
 }
+
+const NO_ITEMS = new Int32Array(0);
 
 /** Every symbol of a table in code-unit order of its text, for prefix searches. */
 interface SymbolOrder {
@@ -140,6 +170,11 @@ class SymbolTable {
       this.texts.push(text);
     }
     return symbol;
+  }
+
+  /** The text of `symbol`. */
+  text(symbol: number): string {
+    return this.texts[symbol]!;
   }
 
   /** The symbol of `text`, without adding it. */
@@ -210,18 +245,24 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
   const keySymbols = new Int32Array(names.length);
   names.forEach((record, index) => (keySymbols[index] = record.keySymbol));
   const byKey = postingsOf(symbols.words.size, keySymbols);
-  const nameWords = concatenate(names.map((record) => record.wordSymbols));
+  const nameWords = concatenate(symbols.lists, names);
   // Word postings hold occurrences in `nameWords`, which tell the name and the word's position in it.
   const byWord = postingsOf(symbols.words.size, nameWords.symbols);
   const wordOrder = symbols.words.ordered();
   const overlap = new Int32Array(names.length);
   const generation = ++searchers;
   symbolsInUse = byKey.used + byWord.used;
-  /** The list items this searcher's postings hold. */
-  let listsUsed = 0;
+  /** The list items this searcher's postings hold, its names' words first (counted with the first postings built on search, see `listsInUse`). */
+  let listsUsed = nameWords.symbols.length;
   const countLists = (items: number) => {
     listsUsed += items;
     if (generation === searchers) listsInUse = listsUsed;
+  };
+  /** The words of name `index`, as text. */
+  const wordsOfName = (index: number): string[] => {
+    const words: string[] = [];
+    for (let at = nameWords.starts[index]; at < nameWords.starts[index + 1]; at++) words.push(symbols.words.text(nameWords.symbols[at]));
+    return words;
   };
   /** Which names contain each n-gram, built for bigrams and trigrams apart, when a query first needs them. */
   const byGram = new Map<number, Postings>();
@@ -257,7 +298,7 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
           const occurrence = byWord.items[at];
           const index = nameWords.owners[occurrence];
           const record = names[index];
-          const score = wordPrefixScore(queryWords, record.words, occurrence - nameWords.starts[index]);
+          const score = wordPrefixScore(queryWords, wordsOfName(index), occurrence - nameWords.starts[index]);
           if (score !== undefined) hits.add(nameEntries[index], WORD_PREFIX_BAND + score, record.name);
         }
       }
@@ -299,7 +340,7 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
     for (const index of touched) {
       const shared = overlap[index];
       overlap[index] = 0;
-      if (short && !names[index].words.some((word) => word[0] === key[0])) continue;
+      if (short && !wordsOfName(index).some((word) => word[0] === key[0])) continue;
       if (shared >= needed) candidates.push({ index, dice: (2 * shared) / (grams.length + Math.max(1, names[index].key.length - size + 1)) });
     }
     candidates.sort((a, b) => b.dice - a.dice);
@@ -335,7 +376,7 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
         starts[index] = size === 2 ? record.bigramsAt : record.trigramsAt;
         lengths[index] = size === 2 ? record.bigramsLength : record.trigramsLength;
       });
-      postings = pooledPostings(symbols.grams.size, lists.data, starts, lengths);
+      postings = pooledPostings(symbols.grams.size, lists, starts, lengths);
       byGram.set(size, postings);
       if (generation === searchers) symbolsInUse += postings.used;
       countLists(postings.items.length);
@@ -359,14 +400,14 @@ function prepare(entry: GlossaryEntry, symbols: Symbols): PreparedEntry {
 
 function nameRecord(name: string, isTerm: boolean, symbols: Symbols): NameRecord {
   const key = stripSeparators(fold(name));
-  const words = wordsOf(splitCamelCase(name));
+  const words = wordsOf(splitCamelCase(name)).map((word) => symbols.words.intern(word));
   return {
     name,
     isTerm,
     key,
-    words,
     keySymbol: symbols.words.intern(key),
-    wordSymbols: words.map((word) => symbols.words.intern(word)),
+    wordsAt: symbols.lists.add(words),
+    wordsLength: words.length,
     bigramsAt: -1,
     bigramsLength: 0,
     trigramsAt: -1,
@@ -430,7 +471,7 @@ function definitionIndex(
     starts[index] = entry.definitionAt;
     lengths[index] = entry.definitionLength;
   }
-  const postings = pooledPostings(words.size, lists.data, starts, lengths);
+  const postings = pooledPostings(words.size, lists, starts, lengths);
   const order = words.ordered();
   if (generation === searchers) symbolsInUse += postings.used;
   countLists(postings.items.length);
@@ -575,14 +616,15 @@ interface Concatenation {
 
 /**
  * For each symbol, the owners (indexes into `starts`) of the pooled lists it occurs in, in order:
- * list `i` is `data[starts[i], starts[i] + lengths[i])`. Read from the pool in place, twice (count,
- * then fill), rather than copied into one long list first.
+ * list `i` starts at `starts[i]` in `pool` and holds `lengths[i]` symbols. Read from the pool in
+ * place, twice (count, then fill), rather than copied into one long list first.
  */
-function pooledPostings(symbolCount: number, data: Int32Array, starts: Int32Array, lengths: Int32Array): Postings {
+function pooledPostings(symbolCount: number, pool: ListReader, starts: Int32Array, lengths: Int32Array): Postings {
   const offsets = new Int32Array(symbolCount + 1);
   let total = 0;
   for (let i = 0; i < starts.length; i++) {
-    for (let at = starts[i], end = at + lengths[i]; at < end; at++) offsets[data[at] + 1]++;
+    const data = pool.chunk(starts[i]);
+    for (let at = pool.offset(starts[i]), end = at + lengths[i]; at < end; at++) offsets[data[at] + 1]++;
     total += lengths[i];
   }
   let used = 0;
@@ -593,7 +635,8 @@ function pooledPostings(symbolCount: number, data: Int32Array, starts: Int32Arra
   const items = new Int32Array(total);
   const next = offsets.slice(0, symbolCount);
   for (let i = 0; i < starts.length; i++) {
-    for (let at = starts[i], end = at + lengths[i]; at < end; at++) items[next[data[at]]++] = i;
+    const data = pool.chunk(starts[i]);
+    for (let at = pool.offset(starts[i]), end = at + lengths[i]; at < end; at++) items[next[data[at]]++] = i;
   }
   return {
     items,
@@ -603,15 +646,17 @@ function pooledPostings(symbolCount: number, data: Int32Array, starts: Int32Arra
   };
 }
 
-function concatenate(lists: readonly SymbolList[]): Concatenation {
-  const starts = new Int32Array(lists.length + 1);
-  for (let i = 0; i < lists.length; i++) starts[i + 1] = starts[i] + lists[i].length;
-  const symbols = new Int32Array(starts[lists.length]);
+/** The word lists of `names`, copied from the pool end to end. */
+function concatenate(pool: ListPool, names: readonly NameRecord[]): Concatenation {
+  const starts = new Int32Array(names.length + 1);
+  for (let i = 0; i < names.length; i++) starts[i + 1] = starts[i] + names[i].wordsLength;
+  const symbols = new Int32Array(starts[names.length]);
   const owners = new Int32Array(symbols.length);
   // Plain loops: `set` and `fill` cost more per call than these lists (a dozen symbols) take to copy.
-  for (let i = 0, at = 0; i < lists.length; i++) {
-    for (const symbol of lists[i]) {
-      symbols[at] = symbol;
+  for (let i = 0, at = 0; i < names.length; i++) {
+    const data = pool.chunk(names[i].wordsAt);
+    for (let from = pool.offset(names[i].wordsAt), end = from + names[i].wordsLength; from < end; from++) {
+      symbols[at] = data[from];
       owners[at++] = i;
     }
   }
@@ -621,7 +666,7 @@ function concatenate(lists: readonly SymbolList[]): Concatenation {
 /** For each symbol, where it occurs in `symbols`, in order: each symbol a list of its own. */
 function postingsOf(symbolCount: number, symbols: Int32Array): Postings {
   const starts = Int32Array.from(symbols, (_, occurrence) => occurrence);
-  return pooledPostings(symbolCount, symbols, starts, new Int32Array(symbols.length).fill(1));
+  return pooledPostings(symbolCount, { chunk: () => symbols, offset: (at) => at }, starts, new Int32Array(symbols.length).fill(1));
 }
 
 /** Code-unit order: stable across locales and consistent with the binary searches above. */

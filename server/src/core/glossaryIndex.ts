@@ -1,5 +1,5 @@
 import { createSearcher, type Searcher } from './fuzzySearch';
-import { nameKeysOf } from './entryKeys';
+import { entryKeys, nameKeysOf } from './entryKeys';
 import { findIndexProblems } from './indexProblems';
 import { createTermMatcher, nameKey, type MatchableName, type TermMatcher } from './termMatcher';
 import type { GlossaryEntry, GlossaryProblem, ParsedGlossary, SearchResult, TermOccurrence } from './types';
@@ -77,8 +77,8 @@ export function namesOf(entry: GlossaryEntry): string[] {
 
 function* matchableNames(entries: readonly GlossaryEntry[]): Iterable<MatchableName> {
   for (const entry of entries) {
-    for (const name of namesOf(entry)) {
-      yield { name, term: entry.term, entryIds: [entry.id], caseMode: entry.caseMode };
-    }
+    const { ids } = entryKeys(entry);
+    yield { name: entry.term, term: entry.term, entryIds: ids, caseMode: entry.caseMode };
+    for (const name of entry.aliases) yield { name, term: entry.term, entryIds: ids, caseMode: entry.caseMode };
   }
 }

@@ -20,76 +20,17 @@ import {
   tokenize,
   type Subwords,
 } from './identifiers';
-import { describeName, lowerRange, NOT_LITERAL, NUMERIC, PATH, type LiteralKind } from './normalize';
-import type { CaseMode, TermOccurrence } from './types';
+import { NOT_LITERAL, NUMERIC, PATH } from './normalize';
+import { buildLexicon, derivedOf, GOLDEN, inverseOf, variantsOf, type Lexicon, type MatchableName, type Variant } from './termLexicon';
+import type { TermOccurrence } from './types';
 
 export { nameKey } from './normalize';
-
-/** One name (a term or an alias) to recognise. */
-export interface MatchableName {
-  readonly name: string;
-  /** The canonical term reported for occurrences of this name. */
-  readonly term: string;
-  readonly entryIds: readonly string[];
-  /** Overrides the automatic decision (acronyms that are everyday words match only in capitals). */
-  readonly caseMode?: CaseMode;
-}
+export type { MatchableName } from './termLexicon';
 
 /** Finds glossary names in text. */
 export interface TermMatcher {
   /** Every occurrence, sorted by start, not overlapping (the longest match wins). */
   scan(text: string): TermOccurrence[];
-}
-
-/** One way a key may match: names with the same key and the same matching rules, merged. */
-interface Variant {
-  readonly term: string;
-  readonly entryIds: string[];
-  readonly sensitive: boolean;
-  /** The key as written, compared when case-sensitive. */
-  readonly exact: string;
-  readonly literal: LiteralKind;
-  /** For literals (else ""): the whole name, lower-cased unless case-sensitive, compared with the text. */
-  readonly literalText: string;
-  readonly lead: number;
-  readonly capitals: boolean;
-  readonly soft: boolean;
-}
-
-/** Every variant of one key: its own names first, then singulars derived from plural names. */
-interface KeyGroup {
-  readonly key: string;
-  variants: Variant[];
-  derived: Variant[];
-  /** One case-insensitive ordinary variant: an exact window matches without further checks. */
-  simple: boolean;
-}
-
-/** Everything a scan reads, built once per matcher. Hot data lives in typed arrays. */
-interface Lexicon {
-  readonly groups: readonly KeyGroup[];
-  /** Open addressing, interleaved: `[hash, group index + 1]` per slot (0 marks an empty slot). */
-  readonly keys: Int32Array;
-  readonly keyShift: number;
-  /** Every key's code units, back to back; group `g`'s key is `[keyStarts[g], keyStarts[g + 1])`. */
-  readonly keyChars: Uint16Array;
-  readonly keyStarts: Int32Array;
-  /** For simple groups (see {@link KeyGroup.simple}) the term and ids to report, else undefined. */
-  readonly simpleTerms: readonly (string | undefined)[];
-  readonly simpleIds: readonly (readonly string[] | undefined)[];
-  /** 1 for simple groups: the hot loop's test. */
-  readonly simple: Uint8Array;
-  /** One bit per bucket of key-prefix hashes: clear means no key starts with the window. */
-  readonly prefixes: Int32Array;
-  readonly prefixShift: number;
-  /** The same for whole keys: a small filter in front of `keys`. */
-  readonly keyBits: Int32Array;
-  readonly keyBitShift: number;
-  /** `HASH_BASE ** n`, to append a subword of length n to a window's hash. */
-  readonly powers: Int32Array;
-  /** The longest window worth growing, in code units. */
-  readonly limit: number;
-  readonly hasSoft: boolean;
 }
 
 /** The window being looked at, shared by the acceptance rules (one object per scan). */
@@ -115,9 +56,6 @@ interface Found {
 
 const S = 115;
 const UPPER_S = 83;
-const GOLDEN = 0x9e3779b1;
-/** `imul(imul(h, GOLDEN), GOLDEN_INVERSE) === h`. */
-const GOLDEN_INVERSE = inverseOf(GOLDEN);
 const HASH_INVERSE = inverseOf(HASH_BASE);
 /** Text is tokenized in chunks of at least this many code units, cut where no window can cross. */
 const CHUNK = 1 << 14;
@@ -142,205 +80,6 @@ export function createTermMatcher(names: Iterable<MatchableName>): TermMatcher {
       return occurrences;
     },
   });
-}
-
-/**
- * What a matcher needs from one name, whatever its term, ids and case mode: the name's shape (see
- * `NameShape`) without its key, flattened into one object (kept for every name between builds).
- */
-interface PreparedName {
-  readonly exact: string;
-  readonly lead: number;
-  readonly literal: LiteralKind;
-  readonly capitals: boolean;
-  readonly soft: boolean;
-  readonly caseMode: CaseMode;
-  /** The number of the shape's key (see {@link internKey}). */
-  readonly keyId: number;
-  /** For literals only (else ""): the trimmed name, and lower-cased, compared for case-sensitive and -insensitive literals. */
-  readonly trimmed: string;
-  readonly lowerTrimmed: string;
-  /** Singulars of a plural name as written (see {@link singularsOf}) and their key numbers. */
-  readonly singulars: readonly string[];
-  readonly singularKeyIds: readonly number[];
-}
-
-/** Shared empty lists: most keys have no derived variants, most names no singulars. */
-const NO_VARIANTS: Variant[] = [];
-const NO_NAMES: readonly string[] = [];
-const NO_IDS: readonly number[] = [];
-
-// Matchers are rebuilt after every glossary edit from mostly the same names. Analysing a name
-// costs more than the rest of the build, so analyses are kept (up to a bound, checked between
-// builds), and so are the code units and prefix hashes of every key, back to back in one pool.
-const prepared = new Map<string, PreparedName | null>();
-const MAX_PREPARED = 1 << 17;
-const keyIds = new Map<string, number>();
-const internedKeys: string[] = [];
-/** Key `id` occupies `[keyOffsets[id], + 2 * length)`: its code units, then `imul(hash, GOLDEN)` of each prefix. */
-let keyOffsets: Int32Array = new Int32Array(1024);
-let keyPool: Int32Array = new Int32Array(1 << 14);
-let keyPoolSize = 0;
-
-function internKey(key: string): number {
-  let id = keyIds.get(key);
-  if (id !== undefined) return id;
-  id = internedKeys.length;
-  keyIds.set(key, id);
-  internedKeys.push(key);
-  if (id === keyOffsets.length) keyOffsets = grown(keyOffsets, id * 2);
-  if (keyPoolSize + 2 * key.length > keyPool.length) keyPool = grown(keyPool, (keyPoolSize + 2 * key.length) * 2);
-  const offset = (keyOffsets[id] = keyPoolSize);
-  let hash = 0;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    hash = (Math.imul(hash, HASH_BASE) + c) | 0;
-    keyPool[offset + i] = c;
-    keyPool[offset + key.length + i] = Math.imul(hash, GOLDEN);
-  }
-  keyPoolSize += 2 * key.length;
-  return id;
-}
-
-function grown(old: Int32Array, size: number): Int32Array {
-  const next = new Int32Array(size);
-  next.set(old);
-  return next;
-}
-
-function prepare(name: string): PreparedName | null {
-  let entry = prepared.get(name);
-  if (entry !== undefined) return entry;
-  const shape = describeName(name);
-  entry = null;
-  if (shape) {
-    const { exact, lead, literal, capitals, soft, caseMode } = shape;
-    const singulars = literal === NOT_LITERAL && !capitals ? singularsOf(exact) : NO_NAMES;
-    const trimmed = literal === NOT_LITERAL ? '' : shape.trimmed;
-    // Most names have no singular: they share one empty list.
-    const singularKeyIds = singulars.length === 0 ? NO_IDS : singulars.map((singular) => internKey(lowerRange(singular)));
-    entry = { exact, lead, literal, capitals, soft, caseMode, keyId: internKey(shape.key), trimmed, lowerTrimmed: lowerRange(trimmed), singulars, singularKeyIds };
-  }
-  prepared.set(name, entry);
-  return entry;
-}
-
-
-function buildLexicon(names: Iterable<MatchableName>): Lexicon {
-  if (prepared.size > MAX_PREPARED) {
-    prepared.clear();
-    keyIds.clear();
-    internedKeys.length = 0;
-    keyPoolSize = 0;
-  }
-  const groups: KeyGroup[] = [];
-  const groupIds: number[] = [];
-  let groupOf: Int32Array = new Int32Array(internedKeys.length + 64); // Key number → group index + 1.
-  const groupFor = (keyId: number): KeyGroup => {
-    if (keyId >= groupOf.length) groupOf = grown(groupOf, internedKeys.length * 2);
-    const index = groupOf[keyId]! - 1;
-    if (index >= 0) return groups[index]!;
-    const group: KeyGroup = { key: internedKeys[keyId]!, variants: NO_VARIANTS, derived: NO_VARIANTS, simple: false };
-    groupOf[keyId] = groups.push(group);
-    groupIds.push(keyId);
-    return group;
-  };
-  for (const { name, term, entryIds, caseMode } of names) {
-    const ready = prepare(name);
-    if (!ready) continue;
-    const sensitive = (caseMode ?? ready.caseMode) === 'sensitive';
-    const variant: Variant = {
-      term,
-      entryIds: entryIds.length < 2 ? entryIds.slice() : [...new Set(entryIds)],
-      sensitive,
-      exact: ready.exact,
-      literal: ready.literal,
-      literalText: sensitive ? ready.trimmed : ready.lowerTrimmed,
-      lead: ready.lead,
-      capitals: ready.capitals,
-      soft: ready.soft,
-    };
-    const group = groupFor(ready.keyId);
-    group.variants = withVariant(group.variants, variant);
-    for (let i = 0; i < ready.singulars.length; i++) {
-      const singularGroup = groupFor(ready.singularKeyIds[i]!);
-      singularGroup.derived = withVariant(singularGroup.derived, { ...variant, exact: ready.singulars[i]!, entryIds: variant.entryIds.slice() });
-    }
-  }
-
-  const keyStarts = new Int32Array(groups.length + 1);
-  let maxKeyLength = 0;
-  for (let index = 0; index < groups.length; index++) {
-    const group = groups[index]!;
-    const only = group.variants[0];
-    group.simple = group.variants.length === 1 && !only!.sensitive && only!.literal === NOT_LITERAL && !only!.soft;
-    maxKeyLength = Math.max(maxKeyLength, group.key.length);
-    keyStarts[index + 1] = keyStarts[index]! + group.key.length;
-  }
-  const keyChars = new Uint16Array(keyStarts[groups.length]!);
-  const prefixCount = keyChars.length;
-
-  const keyBits = Math.max(4, Math.ceil(Math.log2(groups.length * 2 + 1)));
-  const keys = new Int32Array(2 << keyBits);
-  const keyShift = 32 - keyBits;
-  // About four bits per prefix: a quarter of the bits set, so a window rarely grows needlessly.
-  const prefixBits = Math.min(24, Math.max(10, Math.ceil(Math.log2(prefixCount * 4 + 1))));
-  const prefixes = new Int32Array(1 << (prefixBits - 5));
-  const prefixShift = 32 - prefixBits;
-  const keyFilterBits = Math.min(24, Math.max(10, Math.ceil(Math.log2(groups.length * 8 + 1))));
-  const keyFilter = new Int32Array(1 << (keyFilterBits - 5));
-  const keyBitShift = 32 - keyFilterBits;
-  for (let index = 0; index < groups.length; index++) {
-    const offset = keyOffsets[groupIds[index]!]!;
-    const length = keyStarts[index + 1]! - keyStarts[index]!;
-    keyChars.set(keyPool.subarray(offset, offset + length), keyStarts[index]);
-    for (let i = offset + length; i < offset + 2 * length; i++) {
-      const bit = keyPool[i]! >>> prefixShift;
-      prefixes[bit >>> 5]! |= 1 << (bit & 31);
-    }
-    const mixed = keyPool[offset + 2 * length - 1]!;
-    const bit = mixed >>> keyBitShift;
-    keyFilter[bit >>> 5]! |= 1 << (bit & 31);
-    let slot = (mixed >>> keyShift) << 1;
-    while (keys[slot + 1] !== 0) slot = (slot + 2) & (keys.length - 1);
-    keys[slot] = Math.imul(mixed, GOLDEN_INVERSE);
-    keys[slot + 1] = index + 1;
-  }
-  const simpleTerms = groups.map((group) => (group.simple ? group.variants[0]!.term : undefined));
-  const simpleIds = groups.map((group) => (group.simple ? group.variants[0]!.entryIds : undefined));
-  const simple = Uint8Array.from(groups, (group) => (group.simple ? 1 : 0));
-
-  const limit = maxKeyLength + 2; // A plural window is at most two units longer than its key (-ies → -y).
-  const powers = new Int32Array(limit + 1);
-  powers[0] = 1;
-  for (let i = 1; i <= limit; i++) powers[i] = Math.imul(powers[i - 1]!, HASH_BASE);
-  const hasSoft = groups.some((group) => group.variants.some((variant) => variant.soft));
-  return { groups, keys, keyShift, keyChars, keyStarts, simpleTerms, simpleIds, simple, prefixes, prefixShift, keyBits: keyFilter, keyBitShift, powers, limit, hasSoft };
-}
-
-/**
- * `list` with `variant` added. Most keys have one variant: a list of exactly one, since an array
- * grown by `push` reserves room for 17 (50k keys: 7 MB of empty slots).
- */
-function withVariant(list: Variant[], variant: Variant): Variant[] {
-  if (list === NO_VARIANTS) return [variant];
-  addVariant(list, variant);
-  return list;
-}
-
-/** Adds a variant, merging it into an existing one with the same matching rules. */
-function addVariant(list: Variant[], variant: Variant): void {
-  const same = list.find(
-    (other) =>
-      other.sensitive === variant.sensitive &&
-      other.literal === variant.literal &&
-      other.capitals === variant.capitals &&
-      other.soft === variant.soft &&
-      (!variant.sensitive || other.exact === variant.exact) &&
-      (variant.literal === NOT_LITERAL || (other.literalText === variant.literalText && other.lead === variant.lead)),
-  );
-  if (!same) list.push(variant);
-  else for (const id of variant.entryIds) if (!same.entryIds.includes(id)) same.entryIds.push(id);
 }
 
 /**
@@ -460,7 +199,7 @@ function longestAt(window: Window, lexicon: Lexicon, first: number, complex: Fou
       window.digits = digits;
       window.soft = soft;
       window.lower = lower;
-      let match = index >= 0 ? matchComplex(window, lexicon.groups[index]!) : undefined;
+      let match = index >= 0 ? matchComplex(window, lexicon, index) : undefined;
       if (match === undefined && (lastChar === S || lastChar === UPPER_S)) match = matchPlural(window, lexicon, previousHash, length);
       if (match !== undefined && match.end > bestEnd) {
         bestStart = match.start;
@@ -505,8 +244,8 @@ function windowEqualsKey(text: string, subwords: Subwords, first: number, last: 
 }
 
 /** The match of the window as it is by a group that needs more checks than the key. */
-function matchComplex(window: Window, group: KeyGroup): Found | undefined {
-  return accept(window, group.variants, 0) ?? accept(window, group.derived, 0);
+function matchComplex(window: Window, lexicon: Lexicon, index: number): Found | undefined {
+  return accept(window, variantsOf(lexicon, index), 0) ?? accept(window, derivedOf(lexicon, index), 0);
 }
 
 /**
@@ -537,9 +276,8 @@ function matchPlural(window: Window, lexicon: Lexicon, previousHash: number, len
     if (y) hash = (Math.imul(hash, HASH_BASE) + 121) | 0;
     const index = findGroup(text, subwords, window.first, last, lexicon, hash, baseLength, y ? baseLength + 1 : baseLength);
     if (index < 0) continue;
-    const group = lexicon.groups[index]!;
-    if (y && group.key.charCodeAt(baseLength) !== 121) continue;
-    const found = accept(window, group.variants, strip, upper);
+    if (y && lexicon.keyChars[lexicon.keyStarts[index]! + baseLength] !== 121) continue;
+    const found = accept(window, variantsOf(lexicon, index), strip, upper);
     if (found) return found;
   }
   return undefined;
@@ -571,7 +309,7 @@ function accept(window: Window, variants: readonly Variant[], strip: number, upp
       if (variant.sensitive && !windowEquals(window, variant.exact, variant.exact.length, true)) continue;
       if (strip > 0 && variant.capitals) {
         // `JWKS` and `HTTPS` are other acronyms; a lower-case short plural (`gas`, `ids`) is a word.
-        if (upperPlural || (variant.exact.length < 3 && hasLowerBefore(window, strip))) continue;
+        if (upperPlural || (variant.short && hasLowerBefore(window, strip))) continue;
       }
     }
     if (!chosen || variantEnd - variantStart > end - start) {
@@ -649,28 +387,6 @@ function isChainJoiner(c: number): boolean {
   return c === 46 || c === 47 || c === 95 || c === 45;
 }
 
-/** The multiplicative inverse of an odd number modulo 2^32 (Newton's iteration). */
-function inverseOf(odd: number): number {
-  let x = odd;
-  for (let i = 0; i < 5; i++) x = Math.imul(x, 2 - Math.imul(odd, x));
-  return x | 0;
-}
-
-/**
- * The singulars a plural name should also match (`Fixtures` → `Fixture`), as written. Only for
- * names ending in a lower-case `s` that is not `-ss`, `-us` or `-is` (`Class`, `Status`, `Redis`).
- */
-function singularsOf(exact: string): readonly string[] {
-  const n = exact.length;
-  if (n < 4 || exact.charCodeAt(n - 1) !== S) return NO_NAMES;
-  const before = exact.charAt(n - 2);
-  if (before === 's' || before === 'u' || before === 'i') return NO_NAMES;
-  const singulars = [exact.slice(0, -1)];
-  if (exact.endsWith('ies') && n >= 5) singulars.push(`${exact.slice(0, -3)}y`);
-  else if (/(?:[sxz]|ch|sh)es$/.test(exact)) singulars.push(exact.slice(0, -2));
-  return singulars;
-}
-
 /**
  * Keeps the longest of overlapping matches (the earlier one on a tie) and returns them in text
  * order. Candidates come in start order, at most one per start.
@@ -680,7 +396,7 @@ function resolveOverlaps(found: Candidates, lexicon: Lexicon): TermOccurrence[] 
   const occurrence = (k: number): TermOccurrence => {
     const ref = refs[k]!;
     if (ref < 0) return complex[-1 - ref]!;
-    return { start: starts[k]!, end: ends[k]!, term: lexicon.simpleTerms[ref]!, entryIds: lexicon.simpleIds[ref]! };
+    return { start: starts[k]!, end: ends[k]!, term: lexicon.terms[ref]!, entryIds: lexicon.ids[ref]! };
   };
   const result: TermOccurrence[] = [];
   let k = 0;

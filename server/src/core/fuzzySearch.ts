@@ -72,7 +72,6 @@ type SymbolList = readonly number[];
 interface PreparedEntry {
   /** The tables the symbols below belong to. */
   readonly symbols: Symbols;
-  readonly sortKey: string;
   readonly names: readonly NameRecord[];
   /** Symbols of the definition's distinct words, in `Symbols.lists`; computed by the first search that reaches definitions (`-1` until then). */
   definitionAt: number;
@@ -232,7 +231,6 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
   const symbols = currentSymbols;
   const list = [...entries];
   const prepared = list.map((entry) => prepare(entry, symbols));
-  const sortKeys = prepared.map((entry) => entry.sortKey);
   const names: NameRecord[] = [];
   /** The entry (index into `list`) of each name. */
   const nameEntries: number[] = [];
@@ -275,7 +273,10 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
     const folded = fold(query).trim();
     const key = stripSeparators(folded);
     if (!key) {
-      alphabetical ??= list.map((entry, index) => ({ entry, index })).sort((a, b) => compareStrings(sortKeys[a.index], sortKeys[b.index]) || a.index - b.index).map(({ entry }) => entry);
+      alphabetical ??= list
+        .map((entry, index) => ({ entry, index, sortKey: sortKeyOf(entry) }))
+        .sort((a, b) => compareStrings(a.sortKey, b.sortKey) || a.index - b.index)
+        .map(({ entry }) => entry);
       return alphabetical.slice(0, max).map((entry) => ({ entry, score: 0 }));
     }
     const hits = new Hits();
@@ -310,7 +311,7 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
       definitions ??= definitionIndex(list, prepared, symbols, generation, countLists);
       for (const [entry, score] of definitions.search(queryWords, max)) hits.add(entry, DEFINITION_BAND + score);
     }
-    return hits.results(list, sortKeys, max);
+    return hits.results(list, max);
   }
 
   /**
@@ -392,7 +393,7 @@ function prepare(entry: GlossaryEntry, symbols: Symbols): PreparedEntry {
   let prepared = preparedEntries.get(entry);
   if (prepared?.symbols !== symbols) {
     const names = [entry.term, ...entry.aliases].map((name, i) => nameRecord(name, i === 0, symbols));
-    prepared = { symbols, sortKey: entry.term.toLowerCase(), names, definitionAt: -1, definitionLength: 0 };
+    prepared = { symbols, names, definitionAt: -1, definitionLength: 0 };
     preparedEntries.set(entry, prepared);
   }
   return prepared;
@@ -429,9 +430,9 @@ class Hits {
     if (!current || score < current.score) this.best.set(entry, { score, name });
   }
 
-  results(entries: readonly GlossaryEntry[], sortKeys: readonly string[], limit: number): SearchResult[] {
+  results(entries: readonly GlossaryEntry[], limit: number): SearchResult[] {
     return [...this.best]
-      .sort(([a, x], [b, y]) => x.score - y.score || compareStrings(sortKeys[a], sortKeys[b]) || a - b)
+      .sort(([a, x], [b, y]) => x.score - y.score || compareStrings(sortKeyOf(entries[a]), sortKeyOf(entries[b])) || a - b)
       .slice(0, limit)
       .map(([index, { score, name }]) => {
         const result = { entry: entries[index], score: Math.min(1, score) };
@@ -667,6 +668,14 @@ function concatenate(pool: ListPool, names: readonly NameRecord[]): Concatenatio
 function postingsOf(symbolCount: number, symbols: Int32Array): Postings {
   const starts = Int32Array.from(symbols, (_, occurrence) => occurrence);
   return pooledPostings(symbolCount, { chunk: () => symbols, offset: (at) => at }, starts, new Int32Array(symbols.length).fill(1));
+}
+
+/**
+ * What entries are ordered by among equals: the term in lower case. Made when compared rather than
+ * kept per entry (50k terms: 2.4 MB of strings); only hits and the empty query's list compare them.
+ */
+function sortKeyOf(entry: GlossaryEntry): string {
+  return entry.term.toLowerCase();
 }
 
 /** Code-unit order: stable across locales and consistent with the binary searches above. */

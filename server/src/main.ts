@@ -8,7 +8,7 @@ import { BoundedParser } from './node/boundedParser';
 import { limitHeapGrowth } from './node/heapTuning';
 import { startServer } from './server';
 
-limitHeapGrowth(25);
+limitHeapGrowth(10);
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 if (!process.argv.some((arg) => TRANSPORTS.some((transport) => arg.startsWith(transport)))) process.argv.push('--stdio');

@@ -30,8 +30,13 @@ export interface GlossaryIndexOptions {
 /** Builds an index over glossaries given in priority order (the workspace's before the shipped one). */
 export function createGlossaryIndex(glossaries: readonly ParsedGlossary[], options: GlossaryIndexOptions = {}): GlossaryIndex {
   const entries = glossaries.flatMap((glossary) => glossary.entries);
-  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const byId = new Map<string, GlossaryEntry>();
+  for (const entry of entries) byId.set(entry.id, entry);
   const byName = indexNames(entries);
+  const named = (key: string): readonly GlossaryEntry[] => {
+    const found = byName.get(key);
+    return found === undefined ? [] : Array.isArray(found) ? found : [found];
+  };
 
   // The matcher and the searcher cost more than the name table; build each on first use.
   let matcher: TermMatcher | undefined;
@@ -42,11 +47,11 @@ export function createGlossaryIndex(glossaries: readonly ParsedGlossary[], optio
     version: options.version ?? 0,
     entries,
     get problems() {
-      problems ??= [...glossaries.flatMap((glossary) => glossary.problems), ...findIndexProblems(entries, byName)];
+      problems ??= [...glossaries.flatMap((glossary) => glossary.problems), ...findIndexProblems(entries, named)];
       return problems;
     },
     getEntry: (id: string) => byId.get(id),
-    lookup: (name: string) => byName.get(nameKey(name)) ?? [],
+    lookup: (name: string) => named(nameKey(name)),
     scan(text: string) {
       matcher ??= createTermMatcher(matchableNames(entries));
       return matcher.scan(text);
@@ -58,14 +63,20 @@ export function createGlossaryIndex(glossaries: readonly ParsedGlossary[], optio
   });
 }
 
-/** Every name (term and aliases) of every entry, keyed like the matcher keys them. */
-function indexNames(entries: readonly GlossaryEntry[]): Map<string, GlossaryEntry[]> {
-  const byName = new Map<string, GlossaryEntry[]>();
+/**
+ * Every name (term and aliases) of every entry, keyed like the matcher keys them. Most names have
+ * one entry, kept as is: a list for each would cost 3 MB at 50k terms, twice while an index is
+ * rebuilt beside the one answering.
+ */
+function indexNames(entries: readonly GlossaryEntry[]): Map<string, GlossaryEntry | GlossaryEntry[]> {
+  const byName = new Map<string, GlossaryEntry | GlossaryEntry[]>();
   for (const entry of entries) {
     for (const key of nameKeysOf(entry)) {
-      const list = byName.get(key);
-      if (!list) byName.set(key, [entry]);
-      else if (!list.includes(entry)) list.push(entry);
+      const found = byName.get(key);
+      if (found === undefined) byName.set(key, entry);
+      else if (!Array.isArray(found)) {
+        if (found !== entry) byName.set(key, [found, entry]);
+      } else if (!found.includes(entry)) found.push(entry);
     }
   }
   return byName;

@@ -6,7 +6,7 @@ import type { GlossaryEntry, GlossaryProblem } from './types';
  * shadows another entry's term, an empty definition, a see-also link to an unknown term.
  * Definitions of one term in several files are not a problem: each glossary may define it.
  */
-export function findIndexProblems(entries: readonly GlossaryEntry[], byName: ReadonlyMap<string, readonly GlossaryEntry[]>): GlossaryProblem[] {
+export function findIndexProblems(entries: readonly GlossaryEntry[], named: (key: string) => readonly GlossaryEntry[]): GlossaryProblem[] {
   const problems: GlossaryProblem[] = [];
   const report = (entry: GlossaryEntry, code: string, message: string, severity: GlossaryProblem['severity'] = 'warning') =>
     problems.push({ code, message, severity, uri: entry.source.uri, span: entry.source.labelSpan });
@@ -25,7 +25,7 @@ export function findIndexProblems(entries: readonly GlossaryEntry[], byName: Rea
 
     const keys = entryKeys(entry);
     const termKey = keys.term;
-    const firstDefinition = (byName.get(termKey) ?? []).find(earlier);
+    const firstDefinition = named(termKey).find(earlier);
     if (firstDefinition) {
       report(entry, 'duplicate-term', `'${entry.term}' is already defined in this glossary (line ${firstDefinition.source.startLine + 1}).`);
     }
@@ -38,7 +38,7 @@ export function findIndexProblems(entries: readonly GlossaryEntry[], byName: Rea
         report(entry, 'alias-shadows-term', `The alias '${alias}' of '${entry.term}' is also the name of the term '${shadowed.term}'.`);
         continue;
       }
-      const duplicate = (byName.get(key) ?? []).find((other) => earlier(other) && other.term !== entry.term);
+      const duplicate = named(key).find((other) => earlier(other) && other.term !== entry.term);
       if (duplicate) {
         report(entry, 'duplicate-alias', `The alias '${alias}' is already used by '${duplicate.term}' in this glossary.`);
       }
@@ -49,7 +49,7 @@ export function findIndexProblems(entries: readonly GlossaryEntry[], byName: Rea
     }
 
     for (const [i, name] of entry.seeAlso.entries()) {
-      if (!byName.has(keys.seeAlso[i]!)) {
+      if (named(keys.seeAlso[i]!).length === 0) {
         report(entry, 'unknown-see-also', `See also: '${name}' is not a term in any loaded glossary.`);
       }
     }

@@ -14,10 +14,11 @@ export function preferSmallHeap(small: boolean): void {
 /**
  * How far V8 lets the heap grow past what the last full collection kept before it collects again.
  * By default it doubles a large heap, and an index rebuild after an edit (the old index still
- * answering hovers) then took the server from 180 MB live to 330 MB of heap at 50k terms. At 25%
- * it peaked near 260 MB (`npm run bench:load`, docs/benchmarks.md), at no cost to load time or
- * hovers that the benchmark could tell from noise. Read at each collection, so it may be set at
- * run time.
+ * answering hovers) then took the server from 180 MB live to 330 MB of heap at 50k terms. An index
+ * rebuild leaves its garbage mostly in large-object space, which only a full collection frees; at
+ * 10% the peak RSS of `npm run bench:load` (130 MB live) was 272–275 MB against 277–297 MB at 25%,
+ * for about a second more of a 20 s load (docs/benchmarks.md). Read at each collection, so it may
+ * be set at run time.
  */
 export function limitHeapGrowth(percent: number): void {
   v8.setFlagsFromString(`--heap-growing-percent=${percent}`);

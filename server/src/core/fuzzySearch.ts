@@ -256,12 +256,6 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
     listsUsed += items;
     if (generation === searchers) listsInUse = listsUsed;
   };
-  /** The words of name `index`, as text. */
-  const wordsOfName = (index: number): string[] => {
-    const words: string[] = [];
-    for (let at = nameWords.starts[index]; at < nameWords.starts[index + 1]; at++) words.push(symbols.words.text(nameWords.symbols[at]));
-    return words;
-  };
   /** Which names contain each n-gram, built for bigrams and trigrams apart, when a query first needs them. */
   const byGram = new Map<number, Postings>();
   let definitions: DefinitionIndex | undefined;
@@ -299,7 +293,7 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
           const occurrence = byWord.items[at];
           const index = nameWords.owners[occurrence];
           const record = names[index];
-          const score = wordPrefixScore(queryWords, wordsOfName(index), occurrence - nameWords.starts[index]);
+          const score = wordPrefixScore(queryWords, nameWords, symbols.words, index, occurrence - nameWords.starts[index]);
           if (score !== undefined) hits.add(nameEntries[index], WORD_PREFIX_BAND + score, record.name);
         }
       }
@@ -341,7 +335,7 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
     for (const index of touched) {
       const shared = overlap[index];
       overlap[index] = 0;
-      if (short && !wordsOfName(index).some((word) => word[0] === key[0])) continue;
+      if (short && !hasWordStartingWith(nameWords, symbols.words, index, key[0])) continue;
       if (shared >= needed) candidates.push({ index, dice: (2 * shared) / (grams.length + Math.max(1, names[index].key.length - size + 1)) });
     }
     candidates.sort((a, b) => b.dice - a.dice);
@@ -431,10 +425,10 @@ class Hits {
   }
 
   results(entries: readonly GlossaryEntry[], limit: number): SearchResult[] {
-    return [...this.best]
-      .sort(([a, x], [b, y]) => x.score - y.score || compareStrings(sortKeyOf(entries[a]), sortKeyOf(entries[b])) || a - b)
+    return Array.from(this.best, ([index, { score, name }]) => ({ index, score, name, sortKey: sortKeyOf(entries[index]) }))
+      .sort((a, b) => a.score - b.score || compareStrings(a.sortKey, b.sortKey) || a.index - b.index)
       .slice(0, limit)
-      .map(([index, { score, name }]) => {
+      .map(({ index, score, name }) => {
         const result = { entry: entries[index], score: Math.min(1, score) };
         return name === undefined ? result : { ...result, matchedName: name };
       });
@@ -532,16 +526,24 @@ function definitionIndex(
  * How well every query word prefixes a distinct word of the name, in order, given that the first
  * query word prefixes the name's word at `start`: 0 when they cover the whole name, up to 0.08.
  */
-function wordPrefixScore(queryWords: readonly string[], nameWords: readonly string[], start: number): number | undefined {
-  if (queryWords.length > nameWords.length - start) return undefined;
+function wordPrefixScore(queryWords: readonly string[], nameWords: Concatenation, table: SymbolTable, name: number, start: number): number | undefined {
+  const from = nameWords.starts[name];
+  const count = nameWords.starts[name + 1] - from;
+  if (queryWords.length > count - start) return undefined;
   let next = start + 1;
-  for (const queryWord of queryWords.slice(1)) {
-    while (next < nameWords.length && !nameWords[next].startsWith(queryWord)) next++;
-    if (next === nameWords.length) return undefined;
+  for (let q = 1; q < queryWords.length; q++) {
+    while (next < count && !table.text(nameWords.symbols[from + next]).startsWith(queryWords[q])) next++;
+    if (next === count) return undefined;
     next++;
   }
-  const extraWords = (nameWords.length - queryWords.length) / nameWords.length;
+  const extraWords = (count - queryWords.length) / count;
   return 0.05 * extraWords + (start === 0 ? 0 : 0.03);
+}
+
+/** Whether a word of name `name` starts with `letter`. */
+function hasWordStartingWith(nameWords: Concatenation, table: SymbolTable, name: number, letter: string): boolean {
+  for (let at = nameWords.starts[name]; at < nameWords.starts[name + 1]; at++) if (table.text(nameWords.symbols[at])[0] === letter) return true;
+  return false;
 }
 
 /** The range `[from, to)` of the sorted `keys` that start with `prefix`. */
@@ -672,7 +674,7 @@ function postingsOf(symbolCount: number, symbols: Int32Array): Postings {
 
 /**
  * What entries are ordered by among equals: the term in lower case. Made when compared rather than
- * kept per entry (50k terms: 2.4 MB of strings); only hits and the empty query's list compare them.
+ * kept per entry (50k terms: 2.4 MB of strings): once per hit, and per entry for the empty query's list.
  */
 function sortKeyOf(entry: GlossaryEntry): string {
   return entry.term.toLowerCase();

@@ -97,6 +97,8 @@ export class GlossaryStore {
     private readonly logger: Logger,
     private readonly onChange: () => void,
     private readonly parse: GlossaryParser = parseHere,
+    /** Told of a glossary opened in the editor whose text is already parsed: its edits are likely to follow. */
+    private readonly warmUp: (uri: string, text: string) => void = () => {},
   ) {}
 
   /** The version of the index requests are answered from. */
@@ -390,6 +392,8 @@ export class GlossaryStore {
       if (this.forgetText(uri)) this.changed();
       return;
     }
+    // The text already parsed: the document was just opened (or an edit was undone). Edits are likely to follow.
+    if (this.set.hasText(uri, text)) this.warmUp(uri, text);
     void this.update(uri, text, true).then((changed) => changed && this.changed());
   }
 

@@ -31,6 +31,7 @@ const connection = createConnection(ProposedFeatures.all);
 startServer(connection, {
   defaultBuiltinGlossaryPath: path.resolve(__dirname, '..', 'glossary'),
   parser: (uri, text, options) => parser.parse(uri, text, options),
+  warmUpParser: (uri, text) => parser.warmUp(uri, text),
 });
 connection.onExit(() => parser.dispose());
 connection.listen();

@@ -27,6 +27,8 @@ export interface ServerOptions {
   readonly defaultBuiltinGlossaryPath?: string;
   /** How glossary files are parsed; on this thread, without a budget, when absent. */
   readonly parser?: GlossaryParser;
+  /** Called with a glossary opened in the editor (its text already known), so that `parser` gets ready for its edits. */
+  readonly warmUpParser?: (uri: string, text: string) => void;
 }
 
 /** How long the index must stay unchanged before the searcher is built ahead of the first search. */
@@ -42,7 +44,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const settings = new SettingsCache(connection, logger, () => Boolean(capabilities.workspace?.configuration));
   let publishDiagnostics = () => {};
-  const store = new GlossaryStore(logger, () => scheduleIndexChanged(), options.parser);
+  const store = new GlossaryStore(logger, () => scheduleIndexChanged(), options.parser, options.warmUpParser);
   const helpers = occurrenceHelpers(store, logger);
   const context: ServerContext = { connection, documents, store, settings, logger, ...helpers };
 

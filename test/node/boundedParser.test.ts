@@ -65,6 +65,16 @@ describe('BoundedParser', () => {
     expect(terms(await newer)).toEqual(['Green Widget']);
   });
 
+  it('warms up on a file without getting in the way: an edit right after it is parsed with its own text', async () => {
+    parser = new BoundedParser({ workerFile });
+    parser.warmUp('file:///team.md', SMALL);
+    // Asked again while that warm-up waits or runs: nothing more is queued.
+    parser.warmUp('file:///team.md', SMALL);
+    const edited = parser.parse('file:///team.md', SMALL.replace('Blue Widget', 'Teal Widget'));
+    expect(terms(await edited)).toEqual(['Teal Widget']);
+    expect(terms(await parser.parse('file:///other.md', SMALL))).toEqual(['Blue Widget']);
+  });
+
   it('answers every waiting parse when disposed, and refuses new ones', async () => {
     parser = new BoundedParser({ workerFile });
     const running = parser.parse('file:///slow.md', SLOW);

@@ -45,11 +45,11 @@ afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-async function storeWith(parser: ReturnType<typeof controlledParser>) {
+async function storeWith(parser: ReturnType<typeof controlledParser>, warmUp?: (uri: string, text: string) => void) {
   const root = mkdtempSync(path.join(tmpdir(), 'glossary-lens-store-'));
   folders.push(root);
   let changes = 0;
-  const store = new GlossaryStore(logger, () => changes++, parser.parse);
+  const store = new GlossaryStore(logger, () => changes++, parser.parse, warmUp);
   await store.reload([{ uri: URI.file(root).toString(), settings: defaultSettings }], undefined, false);
   const uri = URI.file(path.join(root, 'GLOSSARY.md')).toString();
   /** Waits (10 s at most) until `read()` gives `expected`; returns what it gives then. */
@@ -76,6 +76,23 @@ describe('GlossaryStore with a parser on another thread', () => {
     expect(parser.waiting).toBe(1);
     parser.finishNext();
     expect(await terms('Blue Widget')).toEqual(['Blue Widget']);
+  });
+
+  it('tells the parser to get ready when a glossary it has read is opened, and parses only new texts', async () => {
+    const parser = controlledParser();
+    const warmedUp: string[] = [];
+    const { store, uri, terms } = await storeWith(parser, (_uri, text) => warmedUp.push(text));
+    store.documentChanged(uri, glossary('Blue Widget'));
+    parser.finishNext();
+    expect(await terms('Blue Widget')).toEqual(['Blue Widget']);
+    expect(warmedUp).toEqual([]);
+    // Opened in the editor with the text already read: no parse, but its edits are likely to follow.
+    store.documentChanged(uri, glossary('Blue Widget'));
+    expect(warmedUp).toEqual([glossary('Blue Widget')]);
+    expect(parser.waiting).toBe(0);
+    store.documentChanged(uri, glossary('Green Widget'));
+    expect(parser.waiting).toBe(1);
+    expect(warmedUp).toHaveLength(1);
   });
 
   it('never lets an older text that finishes last replace a newer one', async () => {

@@ -392,9 +392,18 @@ export class GlossaryStore {
       if (this.forgetText(uri)) this.changed();
       return;
     }
-    // The text already parsed: the document was just opened (or an edit was undone). Edits are likely to follow.
-    if (this.set.hasText(uri, text)) this.warmUp(uri, text);
+    if (this.isReadyFor(uri, text)) this.warmUp(uri, text);
     void this.update(uri, text, true).then((changed) => changed && this.changed());
+  }
+
+  /**
+   * Whether an open document's text is the one already parsed, so that the document was just opened
+   * (or an edit undone) and edits are likely to follow. Not for the shipped glossary, parsed on this
+   * thread, nor for a text the parser gave up on: it is about to be tried again anyway.
+   */
+  private isReadyFor(uri: string, text: string): boolean {
+    if (this.known.get(uri)?.origin === 'builtin' || !this.set.hasText(uri, text)) return false;
+    return !this.set.parsed(uri)?.problems.some((problem) => problem.code === NOT_PARSED);
   }
 
   /** An open glossary document was closed: the file on disk is the truth again. */

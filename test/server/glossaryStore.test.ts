@@ -81,7 +81,7 @@ describe('GlossaryStore with a parser on another thread', () => {
   it('tells the parser to get ready when a glossary it has read is opened, and parses only new texts', async () => {
     const parser = controlledParser();
     const warmedUp: string[] = [];
-    const { store, uri, terms } = await storeWith(parser, (_uri, text) => warmedUp.push(text));
+    const { store, uri, terms, problems } = await storeWith(parser, (_uri, text) => warmedUp.push(text));
     store.documentChanged(uri, glossary('Blue Widget'));
     parser.finishNext();
     expect(await terms('Blue Widget')).toEqual(['Blue Widget']);
@@ -90,6 +90,13 @@ describe('GlossaryStore with a parser on another thread', () => {
     store.documentChanged(uri, glossary('Blue Widget'));
     expect(warmedUp).toEqual([glossary('Blue Widget')]);
     expect(parser.waiting).toBe(0);
+    store.documentChanged(uri, glossary('Green Widget'));
+    expect(parser.waiting).toBe(1);
+    expect(warmedUp).toHaveLength(1);
+
+    // A text the parser gave up on is parsed again when reopened, not warmed up on beside that parse.
+    parser.finishNext('it could not be parsed within 10 s');
+    expect(await problems('not-parsed')).toEqual(['not-parsed']);
     store.documentChanged(uri, glossary('Green Widget'));
     expect(parser.waiting).toBe(1);
     expect(warmedUp).toHaveLength(1);

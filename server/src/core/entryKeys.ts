@@ -25,7 +25,7 @@ export function entryKeys(entry: GlossaryEntry): EntryKeys {
   let keys = cache.get(entry);
   if (!keys) {
     const keysOf = (names: readonly string[]) => (names.length === 0 ? NO_KEYS : names.map(nameKey));
-    keys = { term: nameKey(entry.term), aliases: keysOf(entry.aliases), seeAlso: keysOf(entry.seeAlso), ids: [entry.id] };
+    keys = { term: nameKey(entry.term), aliases: keysOf(entry.aliases), seeAlso: keysOf(entry.seeAlso), ids: Object.freeze([entry.id]) };
     cache.set(entry, keys);
   }
   return keys;

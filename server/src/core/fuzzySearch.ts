@@ -250,8 +250,10 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
   const overlap = new Int32Array(names.length);
   const generation = ++searchers;
   symbolsInUse = byKey.used + byWord.used;
-  /** The list items this searcher's postings hold, its names' words first (counted with the first postings built on search, see `listsInUse`). */
+  /** The list items this searcher's postings hold, its names' words first. */
   let listsUsed = nameWords.symbols.length;
+  // Its words alone may outgrow the previous figure (no search has built postings yet).
+  if (listsUsed > listsInUse) listsInUse = listsUsed;
   const countLists = (items: number) => {
     listsUsed += items;
     if (generation === searchers) listsInUse = listsUsed;

@@ -4,8 +4,8 @@
  *
  * At 50k terms most keys have one name, matched case-insensitively, with nothing else to check:
  * such a key is a "plain" group and has no object of its own, only its term, its entry ids and a
- * few bits in columns. Only the rest (literals, case-sensitive names, several names per key,
- * singulars derived from plurals) get {@link KeyGroup} objects. A matcher is rebuilt beside the one
+ * few bits in columns. Only the rest (literals, case-sensitive names, names with a comma, several
+ * names per key, singulars derived from plurals) get {@link KeyGroup} objects. A matcher is rebuilt beside the one
  * answering after every glossary edit, so what it keeps per key counts twice at the peak.
  */
 import { HASH_BASE } from './identifiers';
@@ -61,7 +61,7 @@ export interface Lexicon {
   readonly keyStarts: Int32Array;
   /** 1 for a simple group, one case-insensitive ordinary variant: an exact window matches without further checks. */
   readonly simple: Uint8Array;
-  /** For simple groups, the term and ids to report. */
+  /** The term and ids of each group's first own variant: reported for simple groups, and a plain group's only variant. */
   readonly terms: readonly (string | undefined)[];
   readonly ids: readonly (readonly string[] | undefined)[];
   /** See {@link PLAIN}. */

@@ -35,6 +35,8 @@ export interface ParseRequest {
   readonly text: string;
   /** False when the text will not be edited soon (a load): the worker then keeps no syntax trees. */
   readonly keepCache: boolean;
+  /** Only to get the worker ready (see {@link BoundedParser.warmUp}): the reply holds no entries. */
+  readonly warmUp?: boolean;
 }
 export type ParseReply = { readonly id: number; readonly parsed: ParsedGlossary } | { readonly id: number; readonly error: string };
 
@@ -72,14 +74,14 @@ export class BoundedParser {
   constructor(private readonly options: BoundedParserOptions) {}
 
   /** Parses `text` as the glossary at `uri`; one file at a time, in the order asked. */
-  parse(uri: string, text: string, options: { keepCache: boolean } = { keepCache: true }): Promise<ParseOutcome> {
+  parse(uri: string, text: string, options: { keepCache: boolean; warmUp?: boolean } = { keepCache: true }): Promise<ParseOutcome> {
     if (this.disposed) return Promise.resolve({ failed: 'the server is shutting down' });
     // Only the newest text of a file is worth parsing: an older one still waiting gives way.
     for (let k = this.queue.length - 1; k >= 0; k--) {
       if (this.queue[k]!.uri === uri) this.queue.splice(k, 1)[0]!.resolve({ superseded: true });
     }
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, uri, text, keepCache: options.keepCache, resolve });
+      this.queue.push({ id: this.nextId++, uri, text, keepCache: options.keepCache, warmUp: options.warmUp, resolve });
       this.next();
     });
   }
@@ -88,11 +90,12 @@ export class BoundedParser {
    * Parses `text` ahead of edits that are likely to come (a glossary just opened in the editor),
    * and drops the result: the first edit then finds the worker started (100–150 ms), its parser
    * compiled, and the file's pieces cached, instead of waiting for all three (a load stops the
-   * worker a second after it ends). Nothing is done while the file is being parsed anyway.
+   * worker a second after it ends). Nothing is done while the file is being parsed anyway, and the
+   * worker sends no entries back.
    */
   warmUp(uri: string, text: string): void {
     if (this.running?.job.uri === uri || this.queue.some((job) => job.uri === uri)) return;
-    void this.parse(uri, text, { keepCache: true });
+    void this.parse(uri, text, { keepCache: true, warmUp: true });
   }
 
   dispose(): void {
@@ -119,7 +122,7 @@ export class BoundedParser {
       this.finish({ failed: `it could not be parsed within ${formatSeconds(budget)}` });
     }, budget);
     this.running = { job, timer };
-    const request: ParseRequest = { id: job.id, uri: job.uri, text: job.text, keepCache: job.keepCache };
+    const request: ParseRequest = { id: job.id, uri: job.uri, text: job.text, keepCache: job.keepCache, warmUp: job.warmUp };
     try {
       this.ensureWorker().postMessage(request);
     } catch (error) {

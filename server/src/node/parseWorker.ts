@@ -12,7 +12,9 @@ if (!port) throw new Error('parseWorker.js runs as a worker thread of the langua
 port.on('message', (request: ParseRequest) => {
   let reply: ParseReply;
   try {
-    reply = { id: request.id, parsed: readGlossary(request.uri, request.text) };
+    const parsed = readGlossary(request.uri, request.text);
+    // A warm-up's entries are not wanted: copying them to the server would cost it more than nothing.
+    reply = { id: request.id, parsed: request.warmUp ? { uri: parsed.uri, entries: [], problems: [] } : parsed };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -392,18 +392,7 @@ export class GlossaryStore {
       if (this.forgetText(uri)) this.changed();
       return;
     }
-    if (this.isReadyFor(uri, text)) this.warmUp(uri, text);
-    void this.update(uri, text, true).then((changed) => changed && this.changed());
-  }
-
-  /**
-   * Whether an open document's text is the one already parsed, so that the document was just opened
-   * (or an edit undone) and edits are likely to follow. Not for the shipped glossary, parsed on this
-   * thread, nor for a text the parser gave up on: it is about to be tried again anyway.
-   */
-  private isReadyFor(uri: string, text: string): boolean {
-    if (this.known.get(uri)?.origin === 'builtin' || !this.set.hasText(uri, text)) return false;
-    return !this.set.parsed(uri)?.problems.some((problem) => problem.code === NOT_PARSED);
+    void this.update(uri, text, true, true).then((changed) => changed && this.changed());
   }
 
   /** An open glossary document was closed: the file on disk is the truth again. */
@@ -444,13 +433,18 @@ export class GlossaryStore {
   /**
    * Parses a known file's text and gives it to the set; true when the set changed. A parse that a
    * newer text of the file (or its removal) overtook is dropped. A file that cannot be parsed within
-   * the parser's budget stays known, with no terms and one problem that says why.
+   * the parser's budget stays known, with no terms and one problem that says why. `inEditor`: the
+   * text is an open document's.
    */
-  private async update(uri: string, text: string, keepCache: boolean): Promise<boolean> {
-    const priority = PRIORITY[this.known.get(uri)?.origin ?? 'workspace'];
+  private async update(uri: string, text: string, keepCache: boolean, inEditor = false): Promise<boolean> {
+    const origin = this.known.get(uri)?.origin ?? 'workspace';
+    const priority = PRIORITY[origin];
     // A text the parser gave up on is tried again: the machine may only have been busy.
     if (this.set.hasText(uri, text) && !this.set.parsed(uri)?.problems.some((problem) => problem.code === NOT_PARSED)) {
       this.parsing.delete(uri);
+      // Opened in the editor (or an edit undone) with the text already parsed: edits are likely to
+      // follow. Not the shipped glossary, which is parsed on this thread.
+      if (inEditor && origin !== 'builtin') this.warmUp(uri, text);
       return this.set.update(uri, text, { priority });
     }
     const token = ++this.parses;

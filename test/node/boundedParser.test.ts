@@ -68,7 +68,7 @@ describe('BoundedParser', () => {
   it('warms up on a file without getting in the way: an edit right after it is parsed with its own text', async () => {
     parser = new BoundedParser({ workerFile });
     parser.warmUp('file:///team.md', SMALL);
-    // Asked again while that warm-up waits or runs: nothing more is queued.
+    // Asked again while that warm-up waits or runs (a second open): it must not hold up the edit either.
     parser.warmUp('file:///team.md', SMALL);
     const edited = parser.parse('file:///team.md', SMALL.replace('Blue Widget', 'Teal Widget'));
     expect(terms(await edited)).toEqual(['Teal Widget']);

@@ -2,7 +2,7 @@
  * The glossary store with a parser the test controls: what the index ends up holding when parses
  * finish late, are superseded, or fail, in the orders an editor and a busy worker produce.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -100,6 +100,20 @@ describe('GlossaryStore with a parser on another thread', () => {
     store.documentChanged(uri, glossary('Green Widget'));
     expect(parser.waiting).toBe(1);
     expect(warmedUp).toHaveLength(1);
+  });
+
+  it('does not warm the parser up for a glossary read again from disk with the same text', async () => {
+    const parser = controlledParser();
+    const warmedUp: string[] = [];
+    const { store, uri, terms } = await storeWith(parser, (_uri, text) => warmedUp.push(text));
+    writeFileSync(URI.parse(uri).fsPath, glossary('Blue Widget'));
+    store.documentChanged(uri, glossary('Blue Widget'));
+    parser.finishNext();
+    expect(await terms('Blue Widget')).toEqual(['Blue Widget']);
+    // Closed: the file on disk, the same text, is read again. No edit is coming.
+    await store.documentClosed(uri);
+    expect(parser.waiting).toBe(0);
+    expect(warmedUp).toEqual([]);
   });
 
   it('never lets an older text that finishes last replace a newer one', async () => {

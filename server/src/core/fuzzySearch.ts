@@ -360,18 +360,18 @@ export function createSearcher(entries: readonly GlossaryEntry[]): Searcher {
       const { lists } = symbols;
       const starts = new Int32Array(names.length);
       const lengths = new Int32Array(names.length);
+      const pooledGrams = (key: string): [number, number] => {
+        const grams = distinctGrams(key, size, symbols.grams);
+        return [lists.add(grams), grams.length];
+      };
       names.forEach((record, index) => {
-        if (size === 2 && record.bigramsAt < 0) {
-          const grams = distinctGrams(record.key, 2, symbols.grams);
-          record.bigramsAt = lists.add(grams);
-          record.bigramsLength = grams.length;
-        } else if (size === 3 && record.trigramsAt < 0) {
-          const grams = distinctGrams(record.key, 3, symbols.grams);
-          record.trigramsAt = lists.add(grams);
-          record.trigramsLength = grams.length;
+        if (size === 2) {
+          if (record.bigramsAt < 0) [record.bigramsAt, record.bigramsLength] = pooledGrams(record.key);
+          [starts[index], lengths[index]] = [record.bigramsAt, record.bigramsLength];
+        } else {
+          if (record.trigramsAt < 0) [record.trigramsAt, record.trigramsLength] = pooledGrams(record.key);
+          [starts[index], lengths[index]] = [record.trigramsAt, record.trigramsLength];
         }
-        starts[index] = size === 2 ? record.bigramsAt : record.trigramsAt;
-        lengths[index] = size === 2 ? record.bigramsLength : record.trigramsLength;
       });
       postings = pooledPostings(symbols.grams.size, lists, starts, lengths);
       byGram.set(size, postings);
